@@ -1,0 +1,296 @@
+/*
+ * accord.h -- the public interface of accord, a political event coder.
+ *
+ * accord reads news stories (plain text, HTML, JSON Lines), splits them into
+ * sentences, finds the actors and verbs its dictionaries know, and codes
+ * events in CAMEO: who did what to whom, with a Goldstein score, a quad class,
+ * a PLOVER type and the dictionary line that fired.
+ *
+ * The pipeline, and the folder of lib/ that holds each stage:
+ *
+ *   read (lib/read)  ->  split, tokenize (lib/text)  ->  match (lib/dict)
+ *        ->  parse, code (lib/code)  ->  write (lib/write)
+ *
+ * Conventions, for every function below:
+ *   - Names are ac_<object>_<verb>. Handles are opaque.
+ *   - A function that can fail returns an ac_status (AC_OK is 0) and, when
+ *     the caller passes a non-NULL ac_error, fills it with the code, a
+ *     message and where the problem is (file, line, byte offset).
+ *   - The library never prints and never exits. Warnings that do not stop
+ *     the work (a bad dictionary line, an invalid UTF-8 byte that was
+ *     replaced) go to an optional diagnostic callback.
+ *   - Free functions accept NULL.
+ *   - Memory: a compiled ac_dict is immutable and may be shared by any number
+ *     of threads. Everything a coded story produces lives in its ac_doc and
+ *     is released at once by ac_doc_free(); pointers into it are borrowed.
+ */
+#ifndef ACCORD_H
+#define ACCORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ACCORD_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------------
+ * Status codes and errors
+ * ------------------------------------------------------------------------ */
+
+typedef enum ac_status {
+    AC_OK = 0,
+    AC_DONE = 1,           /* end of input; not an error */
+    AC_ENOMEM = -1,        /* out of memory */
+    AC_EIO = -2,           /* a file could not be opened, read or written */
+    AC_EPARSE = -3,        /* malformed input; the record was skipped */
+    AC_EINVAL = -4,        /* invalid argument */
+    AC_EDICT = -5,         /* unusable dictionary */
+    AC_ELIMIT = -6,        /* a size limit was exceeded; the record was skipped */
+    AC_EUNSUPPORTED = -7   /* a format or feature this build does not have */
+} ac_status;
+
+/* Where and why something failed. Fixed-size, so filling it never allocates. */
+typedef struct ac_error {
+    ac_status code;
+    char file[256];        /* input or dictionary file, "" when none */
+    uint64_t line;         /* 1-based line, 0 when unknown */
+    uint64_t offset;       /* byte offset in the (decompressed) input; UINT64_MAX when unknown */
+    char msg[256];         /* one line, no trailing newline */
+} ac_error;
+
+/* The constant name of a status ("AC_EPARSE"). */
+const char *ac_status_name(ac_status s);
+
+/* Formats an error as "file:line: msg" (or "file: byte N: msg") into buf. */
+void ac_error_format(const ac_error *e, char *buf, size_t size);
+
+/* Receives warnings: problems that were repaired or skipped while the work
+ * went on. The error is valid only during the call. */
+typedef void (*ac_diag_fn)(void *ctx, const ac_error *warning);
+
+/* ------------------------------------------------------------------------
+ * Growable output buffer (caller-owned)
+ * ------------------------------------------------------------------------ */
+
+typedef struct ac_buf {
+    char *data;            /* NUL-terminated when len > 0 */
+    size_t len;
+    size_t cap;
+} ac_buf;
+
+ac_status ac_buf_append(ac_buf *b, const char *s, size_t n);
+void ac_buf_reset(ac_buf *b);   /* len = 0, keeps the memory */
+void ac_buf_free(ac_buf *b);    /* releases the memory; the buffer may be reused */
+
+/* ------------------------------------------------------------------------
+ * Dictionaries
+ *
+ * A builder reads dictionary files (accord's own format, docs/dictionaries.md)
+ * and compiles them into an immutable ac_dict. Bad lines are reported to the
+ * diagnostic callback with file:line and skipped; the load goes on.
+ * ------------------------------------------------------------------------ */
+
+typedef struct ac_dict ac_dict;
+typedef struct ac_dict_builder ac_dict_builder;
+
+ac_dict_builder *ac_dict_builder_new(void);
+void ac_dict_builder_set_diag(ac_dict_builder *b, ac_diag_fn fn, void *ctx);
+
+/* Adds one file. Returns AC_EIO if it cannot be read; bad lines only warn. */
+ac_status ac_dict_builder_add_file(ac_dict_builder *b, const char *path, ac_error *err);
+
+/* Adds every *.txt file under dir, recursively, in name order. */
+ac_status ac_dict_builder_add_dir(ac_dict_builder *b, const char *dir, ac_error *err);
+
+/* Adds dictionary text held in memory; name is used in messages and patterns. */
+ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
+                                   const char *text, size_t len, ac_error *err);
+
+/* Compiles what was added. On success *out owns the dictionary; the builder
+ * is consumed either way (do not use or free it afterwards). */
+ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err);
+
+void ac_dict_builder_free(ac_dict_builder *b);
+void ac_dict_free(ac_dict *d);
+
+/* Loads every file of a directory in one call: builder, add_dir, build. */
+ac_status ac_dict_load_dir(const char *dir, ac_diag_fn diag, void *diag_ctx,
+                           ac_dict **out, ac_error *err);
+
+/* The directory of the default dictionaries: $ACCORD_DICT if set, else the
+ * dict/ folder this build was made from. */
+const char *ac_dict_default_dir(void);
+
+typedef struct ac_dict_stats {
+    size_t files;          /* files read */
+    size_t lines_bad;      /* lines skipped with a warning */
+    size_t countries, igos, groups, people, agreements;  /* entries per kind */
+    size_t actor_names;    /* names of all actor entries, agreements included */
+    size_t agents, agent_names;
+    size_t verbs;          /* distinct verb or event-noun heads */
+    size_t patterns;
+    size_t sets, irregular, cameo_codes;
+    size_t words;          /* distinct surface forms in the vocabulary */
+    size_t memory_bytes;   /* size of the compiled structure */
+} ac_dict_stats;
+
+void ac_dict_get_stats(const ac_dict *d, ac_dict_stats *out);
+
+/* The CAMEO table of a dictionary. */
+typedef struct ac_cameo_info {
+    const char *code;      /* "0311" */
+    const char *name;      /* short English name */
+    const char *plover;    /* PLOVER event type, "" when none */
+    double goldstein;
+    int quad;              /* 1..4 */
+} ac_cameo_info;
+
+/* NULL when the code is unknown. Borrowed from the dictionary. */
+const ac_cameo_info *ac_cameo_lookup(const ac_dict *d, const char *code);
+
+/* ------------------------------------------------------------------------
+ * Reading stories
+ * ------------------------------------------------------------------------ */
+
+typedef enum ac_input_format {
+    AC_INPUT_AUTO = 0,     /* from the file name, then from the first bytes */
+    AC_INPUT_TEXT,         /* one story per file */
+    AC_INPUT_JSONL,        /* one story per line: id, date, text or html, url, source, title */
+    AC_INPUT_HTML          /* one page per file; the article body is kept */
+} ac_input_format;
+
+typedef struct ac_story {
+    const char *id;        /* never NULL; made from the file name and line when absent */
+    const char *date;      /* "YYYY-MM-DD", or "" when unknown */
+    const char *title;     /* "" when none */
+    const char *url;       /* "" when none */
+    const char *source;    /* publisher, "" when none */
+    const char *text;      /* valid UTF-8, NUL-terminated, no NUL bytes inside */
+    size_t text_len;
+    uint32_t part;         /* 0, or the index of this part of a story too large to hold at once */
+    const char *origin;    /* the input file name ("-" for stdin) */
+    uint64_t origin_line;  /* line of the input where the story starts (1-based) */
+} ac_story;
+
+typedef struct ac_reader ac_reader;
+
+typedef struct ac_reader_options {
+    ac_input_format format;
+    const char *default_date;   /* used when a story has no date; may be NULL */
+    size_t max_story_bytes;     /* 0 = default (32 MiB); larger texts are cut into parts */
+    ac_diag_fn diag;            /* warnings: invalid UTF-8 repaired, NUL bytes, ... */
+    void *diag_ctx;
+} ac_reader_options;
+
+/* Opens a file (gzip and zstd are detected and decompressed), or stdin when
+ * path is NULL or "-". */
+ac_status ac_reader_open(const char *path, const ac_reader_options *opt,
+                         ac_reader **out, ac_error *err);
+
+/* Reads from memory; the data must outlive the reader. */
+ac_status ac_reader_open_mem(const char *name, const void *data, size_t len,
+                             const ac_reader_options *opt, ac_reader **out,
+                             ac_error *err);
+
+/* Fills *story with the next story, valid until the next call or close.
+ *   AC_OK      a story;
+ *   AC_DONE    end of input;
+ *   AC_EPARSE, AC_ELIMIT   one record was skipped, err says where and why:
+ *              call again to go on;
+ *   AC_EIO     the input cannot be read further (truncated gzip, read error). */
+ac_status ac_reader_next(ac_reader *r, ac_story *story, ac_error *err);
+
+void ac_reader_close(ac_reader *r);
+
+/* ------------------------------------------------------------------------
+ * Coding
+ * ------------------------------------------------------------------------ */
+
+typedef enum ac_mood {
+    AC_MOOD_DONE = 0,      /* reported as having happened */
+    AC_MOOD_INTENT,        /* plans to, intends to, wants to, intent to */
+    AC_MOOD_FUTURE,        /* will, is to, is set to, is expected to */
+    AC_MOOD_CONDITIONAL    /* could, might, would, if */
+} ac_mood;
+
+const char *ac_mood_name(ac_mood m);   /* "done", "intent", "future", "conditional" */
+
+typedef struct ac_sentence {
+    size_t start, len;     /* byte span in ac_doc_text() */
+} ac_sentence;
+
+typedef struct ac_event {
+    uint32_t sentence_id;  /* index into the story's sentences, from 0 */
+    const char *source;    /* CAMEO actor code, e.g. "KAZGOV" */
+    const char *target;
+    const char *source_text;   /* the words the actor came from */
+    const char *target_text;
+    const char *code;      /* CAMEO event code, three or four digits */
+    const char *root;      /* its two-digit root */
+    int quad;              /* 1..4 */
+    double goldstein;
+    const char *plover;    /* PLOVER type, "" when none */
+    ac_mood mood;
+    const char *verb_text; /* the verb group as written ("will join") */
+    const char *pattern;   /* the dictionary line that fired, "file:line" */
+    const char *pattern_text;  /* that line's pattern as written */
+} ac_event;
+
+typedef enum ac_stage {
+    AC_STAGE_TOKENIZE = 1, /* normalise the text and cut it into tokens */
+    AC_STAGE_SPLIT,        /* ... and split the tokens into sentences */
+    AC_STAGE_MATCH,        /* ... and find actors, agents and verbs */
+    AC_STAGE_CODE          /* ... and code events (the default) */
+} ac_stage;
+
+enum {
+    AC_CODE_EXPLAIN = 1u << 0   /* record tokens, chunks and matching steps */
+};
+
+typedef struct ac_code_options {
+    unsigned flags;        /* AC_CODE_* */
+    ac_stage stop_after;   /* 0 = AC_STAGE_CODE; earlier stages are for benchmarks */
+} ac_code_options;
+
+typedef struct ac_doc ac_doc;
+
+/* Codes one story. *out owns everything produced (an arena); the dictionary
+ * and the story must outlive nothing: the doc copies what it keeps.
+ * opt may be NULL. Safe to call from many threads with one dictionary. */
+ac_status ac_code(const ac_dict *d, const ac_story *story,
+                  const ac_code_options *opt, ac_doc **out, ac_error *err);
+
+const char *ac_doc_text(const ac_doc *doc);        /* normalised story text */
+size_t ac_doc_text_len(const ac_doc *doc);
+size_t ac_doc_sentence_count(const ac_doc *doc);
+const ac_sentence *ac_doc_sentence(const ac_doc *doc, size_t i);
+size_t ac_doc_token_count(const ac_doc *doc);      /* all sentences */
+size_t ac_doc_event_count(const ac_doc *doc);
+const ac_event *ac_doc_event(const ac_doc *doc, size_t i);
+const char *ac_doc_explain(const ac_doc *doc);     /* "" unless AC_CODE_EXPLAIN */
+void ac_doc_free(ac_doc *doc);
+
+/* ------------------------------------------------------------------------
+ * Writing events
+ * ------------------------------------------------------------------------ */
+
+typedef enum ac_output_format {
+    AC_OUT_JSON = 0,       /* one JSON object per event per line */
+    AC_OUT_TSV,            /* PETRARCH2's column order */
+    AC_OUT_PLOVER          /* PLOVER JSON fields, one object per line */
+} ac_output_format;
+
+/* Appends the events of doc, one line each, to out. */
+ac_status ac_write_events(const ac_doc *doc, const ac_story *story,
+                          ac_output_format fmt, ac_buf *out);
+
+/* Appends s to out as a JSON string literal, quotes included. */
+ac_status ac_json_escape(ac_buf *out, const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ACCORD_H */

@@ -1,0 +1,1028 @@
+/*
+ * coder.c -- the shallow parser and event coder, one sentence at a time.
+ *
+ * The steps, for a sentence of tokens:
+ *   1. words:    look every token up in the vocabulary (one hash probe);
+ *   2. mentions: longest match of dictionary names in the name trie, with
+ *                the capitalisation rule of docs/dictionaries.md;
+ *   3. phrases:  merge adjacent mentions into actor phrases ("Kazakh
+ *                President Kassym-Jomart Tokayev": country + agent + person)
+ *                and resolve each to one code for the story's date;
+ *   4. compounds: phrases joined by commas and "and" form a compound actor;
+ *                an appositive ("Tokayev, Kazakhstan's president,") merges;
+ *   5. heads:    every token whose base heads a pattern is tried, best
+ *                pattern first; the first that matches fires;
+ *   6. roles:    the source is the subject (verbs) or the possessor, "by"
+ *                phrase or light verb's subject (event nouns); the target
+ *                comes from the pattern's + slot; passives swap them;
+ *   7. mood:     the verb group to the left (aux, modals, negation, control
+ *                verbs with "to") gives done / intent / future /
+ *                conditional, negation, refusal and threat, which
+ *                transform.c turns into the codebook's codes;
+ *   8. events:   every source of the compound with every target.
+ * Nothing here allocates outside the story's arena.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "code/doc.h"
+#include "common/buf.h"
+
+#define MAX_NP 256
+#define TARGET_WINDOW 8    /* tokens between a pattern element and its target */
+#define WORD_SKIP 3        /* other words allowed before a pattern word */
+
+typedef struct sent {
+    ac_doc *doc;
+    const ac_dict *d;
+    const char *text;
+    ac_tok *t;             /* the sentence's tokens */
+    uint32_t n;
+    uint32_t sid;
+    int16_t *np_at;        /* token -> NP index or -1 */
+    ac_np np[MAX_NP];
+    uint32_t nnp;
+    ac_buf *ex;            /* explanation, or NULL */
+} sent;
+
+static inline const ac_word *W(const sent *s, uint32_t i)
+{
+    return &s->d->words[s->t[i].word];
+}
+
+static inline uint32_t base_of(const sent *s, uint32_t i)
+{
+    return s->d->words[s->t[i].word].base;
+}
+
+static inline uint32_t wflags(const sent *s, uint32_t i)
+{
+    return s->t[i].word ? s->d->words[s->t[i].word].flags : 0;
+}
+
+static inline int is_punct(const sent *s, uint32_t i, char c)
+{
+    return (s->t[i].flags & TK_PUNCT) && s->t[i].punct == c;
+}
+
+static inline int is_poss(const sent *s, uint32_t i)
+{
+    return i < s->n && (s->t[i].flags & TK_POSS);
+}
+
+/* An adverb in -ly that is not in the vocabulary as anything else. */
+static int is_ly(const sent *s, uint32_t i)
+{
+    const ac_tok *t = &s->t[i];
+    return (t->flags & TK_WORD) && t->len > 3 && s->text[t->start + t->len - 1] == 'y' &&
+           s->text[t->start + t->len - 2] == 'l' && !(wflags(s, i) & WF_HEAD);
+}
+
+/* A clause boundary: tokens a subject or target search does not cross. */
+static int is_boundary(const sent *s, uint32_t i)
+{
+    const ac_tok *t = &s->t[i];
+    if (t->flags & TK_PUNCT)
+        return t->punct == ';' || t->punct == ':' || t->punct == '(' || t->punct == ')';
+    return (wflags(s, i) & WF_SUBORD) != 0;
+}
+
+static void explain(sent *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#include <stdarg.h>
+static void explain(sent *s, const char *fmt, ...)
+{
+    if (!s->ex)
+        return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    ac_buf_puts(s->ex, line);
+}
+
+/* ---- 2. mentions ------------------------------------------------------------ */
+
+/* Finds the longest dictionary name starting at token i. */
+static int match_name(const sent *s, uint32_t i, ac_mention *out)
+{
+    const ac_dict *d = s->d;
+    uint32_t node = 0;
+    int found = 0;
+    for (uint32_t j = i; j < s->n && j - i < 32; j++) {
+        if (!s->t[j].word)
+            break;
+        node = ac_dict_edge(d, node, s->t[j].word);
+        if (node == AC_MAP_NONE)
+            break;
+        for (uint32_t ti = d->node_terms[node]; ti != AC_MAP_NONE; ti = d->terms[ti].next) {
+            const ac_term *term = &d->terms[ti];
+            uint32_t ok = 1;
+            for (uint32_t b = 0; b < term->nwords; b++)
+                if ((term->cap_mask >> b & 1u) && !(s->t[i + b].flags & (TK_CAP | TK_UPPER)))
+                    ok = 0;
+            if (ok) {
+                out->first = i;
+                out->n = j - i + 1;
+                out->entry = term->entry;
+                out->kind = d->entries[term->entry].kind;
+                found = 1;
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+/* ---- 3. phrases --------------------------------------------------------------- */
+
+/* Composes the code of a phrase from its parts. */
+static const char *compose(sent *s, const ac_entry *actor, const ac_entry *agent,
+                           const ac_entry *person)
+{
+    int32_t date = s->doc->date;
+    if (person) {
+        const char *c = ac_entry_code(person, date);
+        if (c)
+            return c;
+    }
+    const char *base = actor ? ac_entry_code(actor, date) : NULL;
+    const char *ag = agent ? ac_entry_code(agent, date) : NULL;
+    if (!base)
+        return NULL;
+    if (!ag || strlen(base) != 3 || actor->kind == AK_AGREEMENT)
+        return base;
+    size_t bl = strlen(base), al = strlen(ag);
+    char *out = ac_arena_alloc(&s->doc->arena, bl + al + 1);
+    if (!out)
+        return base;
+    if (agent->prefix) {
+        memcpy(out, ag, al);
+        memcpy(out + al, base, bl + 1);
+    } else {
+        memcpy(out, base, bl);
+        memcpy(out + bl, ag, al + 1);
+    }
+    return out;
+}
+
+/* Tokens that may sit between two mentions of one phrase. */
+static int is_glue(const sent *s, uint32_t i, int next_is_country)
+{
+    const ac_tok *t = &s->t[i];
+    if (t->flags & TK_POSS)
+        return 1;                                   /* Kazakhstan's president */
+    if (t->flags & TK_TITLE)
+        return 1;                                   /* Gen., Mr. */
+    if ((t->flags & TK_CAP) && !t->word && !(t->flags & TK_ABBR))
+        return 1;                                   /* first names: Marco Rubio */
+    if (next_is_country && t->word && (s->d->words[t->word].flags & WF_PREP) &&
+        s->text[t->start] == 'o' && t->len == 2)
+        return 1;                                   /* minister of Kazakhstan */
+    if (next_is_country && t->word && (s->d->words[t->word].flags & WF_DET) && t->len == 3)
+        return 1;                                   /* of the Netherlands */
+    return 0;
+}
+
+static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
+{
+    uint32_t i = 0;
+    while (i < nm && s->nnp < MAX_NP) {
+        const ac_entry *E = s->d->entries;
+        const ac_entry *actor = NULL, *agent = NULL, *person = NULL;
+        uint32_t first = m[i].first, end = m[i].first + m[i].n;
+        uint8_t kind = m[i].kind;
+        uint32_t main_entry = m[i].entry;
+        if (kind == AK_PERSON)
+            person = &E[m[i].entry];
+        else if (kind == AK_AGENT)
+            agent = &E[m[i].entry];
+        else
+            actor = &E[m[i].entry];
+        uint32_t j = i + 1;
+        /* Absorb unknown capitalised words and titles just before a person. */
+        if (person)
+            while (first > 0 && is_glue(s, first - 1, 0) && !(s->t[first - 1].flags & TK_POSS) &&
+                   (first - 1 == 0 || !(s->t[first - 1].flags & TK_PUNCT)) && s->np_at[first - 1] < 0)
+                first--;
+        if (kind != AK_AGREEMENT) {
+            while (j < nm) {
+                const ac_mention *nx = &m[j];
+                if (nx->kind == AK_AGREEMENT)
+                    break;
+                int nx_country = nx->kind == AK_COUNTRY || nx->kind == AK_IGO || nx->kind == AK_GROUP;
+                /* Only glue between end and the next mention. */
+                uint32_t k = end;
+                int glue_ok = 1, saw_of = 0;
+                while (k < nx->first) {
+                    if (!is_glue(s, k, nx_country)) {
+                        glue_ok = 0;
+                        break;
+                    }
+                    if (!(s->t[k].flags & TK_CAP) && !(s->t[k].flags & TK_POSS))
+                        saw_of = 1;
+                    k++;
+                }
+                if (!glue_ok || nx->first - end > 3)
+                    break;
+                /* Compatible parts: at most one actor, one person, one agent. */
+                if (nx->kind == AK_PERSON) {
+                    if (person)
+                        break;
+                    person = &E[nx->entry];
+                } else if (nx->kind == AK_AGENT) {
+                    if (agent || person)
+                        break;
+                    agent = &E[nx->entry];
+                } else {
+                    if (actor || (person && !saw_of) || (!agent && !saw_of && !(s->t[end].flags & TK_POSS) && nx->first != end))
+                        break;
+                    if (actor)
+                        break;
+                    if (!agent && !saw_of && !(end < s->n && (s->t[end].flags & TK_POSS)))
+                        break;                      /* "Israel Kazakhstan": two actors */
+                    actor = &E[nx->entry];
+                }
+                end = nx->first + nx->n;
+                j++;
+            }
+        }
+        const char *code = compose(s, actor, agent, person);
+        if (person && ac_entry_code(person, s->doc->date))
+            main_entry = (uint32_t)(person - E), kind = AK_PERSON;
+        else if (actor)
+            main_entry = (uint32_t)(actor - E), kind = actor->kind;
+        ac_np *np = &s->np[s->nnp];
+        np->first = first;
+        np->end = end;
+        np->code = code;
+        np->entry = main_entry;
+        np->kind = kind;
+        np->poss = is_poss(s, end);
+        np->group = (int32_t)s->nnp;
+        for (uint32_t k = first; k < end; k++)
+            s->np_at[k] = (int16_t)s->nnp;
+        s->nnp++;
+        i = j;
+    }
+}
+
+/* ---- 4. compounds and appositives -------------------------------------------- */
+
+static void build_compounds(sent *s)
+{
+    for (uint32_t a = 0; a + 1 < s->nnp; a++) {
+        ac_np *x = &s->np[a], *y = &s->np[a + 1];
+        uint32_t k = x->end;
+        int commas = 0, ands = 0, other = 0;
+        while (k < y->first) {
+            if (is_punct(s, k, ','))
+                commas++;
+            else if (wflags(s, k) & WF_AND)
+                ands++;
+            else if (wflags(s, k) & WF_DET)
+                ;
+            else
+                other++;
+            k++;
+        }
+        if (other || (!commas && !ands) || ands > 1 || commas > 1)
+            continue;
+        if (x->kind == AK_AGREEMENT || y->kind == AK_AGREEMENT)
+            continue;
+        /* Appositive: "Tokayev, Kazakhstan's president," -- a person then a
+         * description without a person, closed by a comma. */
+        if (commas && !ands && x->kind == AK_PERSON && y->kind != AK_PERSON &&
+            y->end < s->n && is_punct(s, y->end, ',')) {
+            for (uint32_t t = y->first; t < y->end; t++)
+                s->np_at[t] = (int16_t)a;
+            y->code = NULL;                 /* absorbed: not an actor of its own */
+            continue;
+        }
+        if (ands) {
+            /* Close the chain: every NP from the group's start joins. */
+            y->group = x->group;
+        } else {
+            /* A comma link counts only if the chain ends with "and". */
+            uint32_t b = a + 1;
+            int ok = 0;
+            while (b + 1 < s->nnp) {
+                ac_np *p = &s->np[b], *q = &s->np[b + 1];
+                int c2 = 0, a2 = 0, o2 = 0;
+                for (uint32_t t = p->end; t < q->first; t++) {
+                    if (is_punct(s, t, ','))
+                        c2++;
+                    else if (wflags(s, t) & WF_AND)
+                        a2++;
+                    else if (!(wflags(s, t) & WF_DET))
+                        o2++;
+                }
+                if (o2 || (!c2 && !a2))
+                    break;
+                if (a2) {
+                    ok = 1;
+                    break;
+                }
+                b++;
+            }
+            if (ok)
+                y->group = x->group;
+        }
+    }
+}
+
+/* ---- 5. pattern matching -------------------------------------------------------- */
+
+/* Does a set phrase match at token i? Returns its length or 0. */
+static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
+{
+    for (uint32_t p = 0; p < set->n; p++) {
+        const ac_phrase *ph = &set->phrases[p];
+        if (!ph->n || i + ph->n > s->n)
+            continue;
+        uint32_t k;
+        for (k = 0; k < ph->n; k++)
+            if (!s->t[i + k].word || base_of(s, i + k) != ph->bases[k])
+                break;
+        if (k == ph->n)
+            return ph->n;
+    }
+    return 0;
+}
+
+static int word_match(const sent *s, const ac_elem *e, uint32_t i)
+{
+    if (!s->t[i].word || s->np_at[i] >= 0)
+        return 0;
+    uint32_t b = base_of(s, i);
+    for (uint16_t a = 0; a < e->nalt; a++)
+        if (e->alts[a] == b)
+            return 1;
+    return 0;
+}
+
+/* The NP starting within TARGET_WINDOW tokens of `from`, not crossing a
+ * clause boundary (unless crossing is allowed: speech verbs). -1 if none. */
+static int find_np_after(const sent *s, uint32_t from, int cross)
+{
+    for (uint32_t k = from; k < s->n && k < from + TARGET_WINDOW; k++) {
+        if (s->np_at[k] >= 0) {
+            const ac_np *np = &s->np[s->np_at[k]];
+            if (np->code)
+                return s->np_at[k];
+            k = np->end - 1;
+            continue;
+        }
+        if (!cross && is_boundary(s, k) && !(wflags(s, k) & WF_RELATIVE && k == from))
+            return -1;
+    }
+    return -1;
+}
+
+typedef struct match {
+    const ac_pattern *p;
+    int target;            /* NP index or -1 */
+    int source;            /* NP index from a $ slot, or -1 */
+    uint32_t end;          /* token after the match */
+} match;
+
+/* Tries pattern p with its head at token h. */
+static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, match *m)
+{
+    m->p = p;
+    m->target = -1;
+    m->source = -1;
+    /* Elements before the head, nearest first, each within WORD_SKIP tokens. */
+    int64_t pos = (int64_t)h - 1;
+    for (uint16_t e = 0; e < p->npre; e++) {
+        const ac_elem *el = &p->pre[e];
+        int ok = 0;
+        for (int64_t k = pos; k >= 0 && k >= pos - WORD_SKIP; k--) {
+            if (el->type == PE_WORD && word_match(s, el, (uint32_t)k)) {
+                pos = k - 1;
+                ok = 1;
+                break;
+            }
+            if (el->type == PE_SET && set_match(s, &s->d->sets[el->set], (uint32_t)k)) {
+                pos = k - 1;
+                ok = 1;
+                break;
+            }
+            if ((el->type == PE_SOURCE || el->type == PE_TARGET) && s->np_at[k] >= 0 &&
+                s->np[s->np_at[k]].code) {
+                int which = s->np_at[k];
+                if (el->type == PE_SOURCE)
+                    m->source = which;
+                else
+                    m->target = which;
+                pos = (int64_t)s->np[which].first - 1;
+                ok = 1;
+                break;
+            }
+        }
+        if (!ok)
+            return 0;
+    }
+    /* Elements after the head, in order. */
+    uint32_t at = h + 1;
+    for (uint16_t e = 0; e < p->npost; e++) {
+        const ac_elem *el = &p->post[e];
+        int ok = 0;
+        if (el->type == PE_TARGET || el->type == PE_SOURCE) {
+            int which = find_np_after(s, at, say);
+            if (which >= 0) {
+                if (el->type == PE_TARGET)
+                    m->target = which;
+                else
+                    m->source = which;
+                at = s->np[which].end;
+                ok = 1;
+            }
+        } else {
+            for (uint32_t k = at; k < s->n && k <= at + WORD_SKIP; k++) {
+                if (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
+                    break;
+                if (el->type == PE_WORD && word_match(s, el, k)) {
+                    at = k + 1;
+                    ok = 1;
+                    break;
+                }
+                if (el->type == PE_SET) {
+                    uint32_t l = set_match(s, &s->d->sets[el->set], k);
+                    if (l) {
+                        at = k + l;
+                        ok = 1;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!ok)
+            return 0;
+    }
+    m->end = at;
+    if (!p->has_target)
+        m->target = find_np_after(s, at, say);
+    return 1;
+}
+
+/* ---- 6, 7. roles and mood ------------------------------------------------------- */
+
+typedef struct vgroup {
+    uint32_t first;        /* first token of the verb group */
+    int neg, future, cond, intent, refuse, fail, threat, passive;
+    int intent_noun;       /* token of an intent noun ("intent to join"), -1 */
+    int control;           /* token of a control verb ("plans to"), -1 */
+} vgroup;
+
+/* Reads the verb group leftwards from the head h. */
+static void read_group(const sent *s, uint32_t h, vgroup *g)
+{
+    memset(g, 0, sizeof *g);
+    g->intent_noun = -1;
+    g->control = -1;
+    g->first = h;
+    int saw_to = 0, saw_be = 0;
+    int64_t k = (int64_t)h - 1;
+    while (k >= 0) {
+        uint32_t i = (uint32_t)k;
+        uint32_t f = wflags(s, i);
+        if (s->np_at[i] >= 0 || (s->t[i].flags & TK_PUNCT))
+            break;
+        if (f & WF_TO) {
+            saw_to = 1;
+        } else if (f & WF_NEG) {
+            g->neg++;
+        } else if (f & WF_FUTURE) {
+            g->future = 1;
+        } else if (f & WF_COND) {
+            g->cond = 1;
+        } else if (f & WF_BE) {
+            if (!saw_to && (k == (int64_t)h - 1 || saw_be == 0))
+                saw_be = 1;
+        } else if (f & (WF_HAVE | WF_DO)) {
+            ;
+        } else if ((f & WF_ADV) || is_ly(s, i)) {
+            ;
+        } else if (saw_to && (f & WF_REFUSE)) {
+            g->refuse = 1;
+            g->control = (int)i;
+            saw_to = 0;
+        } else if (saw_to && (f & WF_FAIL)) {
+            g->fail = 1;
+            g->control = (int)i;
+            saw_to = 0;
+        } else if (saw_to && (f & WF_THREAT)) {
+            g->threat = 1;
+            g->control = (int)i;
+            saw_to = 0;
+        } else if (saw_to && (f & WF_EXPECT) && i > 0 && (wflags(s, i - 1) & WF_BE)) {
+            g->future = 1;                       /* is expected to, is set to */
+            g->control = (int)i;
+            saw_to = 0;
+        } else if (saw_to && (f & WF_INTENT)) {
+            g->intent = 1;
+            g->control = (int)i;
+            saw_to = 0;
+        } else if (saw_to && (f & WF_INTENTN)) {
+            g->intent = 1;
+            g->intent_noun = (int)i;
+            k--;
+            break;
+        } else {
+            break;
+        }
+        k--;
+    }
+    g->first = (uint32_t)(k + 1);
+    /* Passive: a form of be right before a participle (adverbs allowed). */
+    uint32_t hf = wflags(s, h);
+    if ((hf & WF_PP) && h > 0) {
+        int64_t j = (int64_t)h - 1;
+        while (j >= 0 && ((wflags(s, (uint32_t)j) & (WF_ADV | WF_NEG)) || is_ly(s, (uint32_t)j)))
+            j--;
+        if (j >= 0 && (wflags(s, (uint32_t)j) & WF_BE) && s->np_at[j] < 0)
+            g->passive = 1;
+    }
+    /* A conditional clause: "if" earlier in the same clause. */
+    for (int64_t j = (int64_t)g->first - 1; j >= 0; j--) {
+        uint32_t f = wflags(s, (uint32_t)j);
+        if (f & WF_IF) {
+            g->cond = 1;
+            break;
+        }
+        if (is_boundary(s, (uint32_t)j) || is_punct(s, (uint32_t)j, ','))
+            break;
+    }
+}
+
+/* Is the head at h used as a noun? (determiner, possessive, or object of a verb) */
+static int noun_usage(const sent *s, uint32_t h)
+{
+    if (h == 0)
+        return 0;
+    int64_t k = (int64_t)h - 1;
+    /* Skip adjectives: unknown lower-case words and -ly words. */
+    for (int skip = 0; k >= 0 && skip < 3; skip++) {
+        const ac_tok *t = &s->t[k];
+        if ((t->flags & TK_WORD) && !(t->flags & TK_POSS) && s->np_at[k] < 0 &&
+            (!t->word || !(wflags(s, (uint32_t)k) & ~(WF_ADV | WF_PAST | WF_PP))) &&
+            !(wflags(s, (uint32_t)k) & (WF_HEAD | WF_LIGHT | WF_SAY)))
+            k--;
+        else
+            break;
+    }
+    if (k < 0)
+        return 0;
+    uint32_t i = (uint32_t)k;
+    uint32_t f = wflags(s, i);
+    if (s->t[i].flags & TK_POSS)
+        return 1;
+    if (f & (WF_DET | WF_POSSPRON))
+        return 1;
+    if ((f & WF_PREP) && !(f & WF_TO))
+        return 1;
+    if ((f & WF_LIGHT) && !(f & (WF_HAVE)))
+        return 1;
+    if (f & WF_HAVE)
+        return !(wflags(s, h) & (WF_PP | WF_PAST));   /* had talks / has signed */
+    return 0;
+}
+
+/* Resolves a pronoun at token i to an NP before it, or to the story's memory. */
+static int pronoun_np(const sent *s, uint32_t i)
+{
+    for (int64_t k = (int64_t)i - 1; k >= 0; k--) {
+        int w = s->np_at[k];
+        if (w >= 0 && s->np[w].code && s->np[w].kind != AK_AGREEMENT)
+            return w;
+    }
+    return -1;
+}
+
+typedef struct actorset {
+    const char *code[16];
+    const char *text[16];
+    int n;
+} actorset;
+
+static const char *np_text(sent *s, const ac_np *np)
+{
+    uint32_t a = s->t[np->first].start;
+    uint32_t b = s->t[np->end - 1].start + s->t[np->end - 1].len;
+    return ac_arena_strndup(&s->doc->arena, s->text + a, b - a);
+}
+
+/* All members of the compound of NP w. */
+static void np_members(sent *s, int w, actorset *out)
+{
+    out->n = 0;
+    if (w < 0)
+        return;
+    int32_t g = s->np[w].group;
+    for (uint32_t k = 0; k < s->nnp && out->n < 16; k++)
+        if (s->np[k].group == g && s->np[k].code) {
+            out->code[out->n] = s->np[k].code;
+            out->text[out->n] = np_text(s, &s->np[k]);
+            out->n++;
+        }
+}
+
+/* The subject of the verb group starting at token `first`: the nearest NP
+ * to its left in the clause that is not the object of a preposition and not
+ * an agreement; a pronoun resolves to its antecedent; a relative pronoun to
+ * the NP before it. Returns an NP index, -2 for "the story's last actor",
+ * or -1. */
+static int find_subject(const sent *s, uint32_t first)
+{
+    int fallback = -1;
+    int depth_comma = 0;
+    for (int64_t k = (int64_t)first - 1; k >= 0; k--) {
+        uint32_t i = (uint32_t)k;
+        int w = s->np_at[i];
+        if (w >= 0) {
+            const ac_np *np = &s->np[w];
+            k = np->first;                       /* loop's k-- moves past it */
+            if (!np->code || np->kind == AK_AGREEMENT)
+                continue;
+            if (np->poss)
+                continue;                        /* Kazakhstan's intent: possessor, not subject */
+            int prep = np->first > 0 && (wflags(s, np->first - 1) & WF_PREP) &&
+                       !(s->t[np->first - 1].flags & TK_POSS);
+            if (prep) {
+                if (fallback < 0)
+                    fallback = w;
+                continue;
+            }
+            if (depth_comma % 2 == 1) {          /* inside ", ... ," */
+                if (fallback < 0)
+                    fallback = w;
+                continue;
+            }
+            /* A member of a compound: return the group's first NP. */
+            return s->np[w].group;
+        }
+        uint32_t f = wflags(s, i);
+        if (f & WF_RELATIVE) {
+            /* "Tokayev, who met ..." -> the NP before the relative pronoun. */
+            int64_t j = k - 1;
+            while (j >= 0 && is_punct(s, (uint32_t)j, ','))
+                j--;
+            if (j >= 0 && s->np_at[j] >= 0 && s->np[s->np_at[j]].code)
+                return s->np[s->np_at[j]].group;
+            if (f & WF_SUBORD)
+                break;
+        }
+        if ((f & WF_PRON) && !(s->t[i].flags & TK_CAP && i > 0 && 0)) {
+            int w2 = pronoun_np(s, i);
+            return w2 >= 0 ? s->np[w2].group : -2;
+        }
+        if (is_boundary(s, i))
+            break;
+        if (is_punct(s, i, ','))
+            depth_comma++;
+        if (is_punct(s, i, '"'))
+            break;
+    }
+    return fallback;
+}
+
+/* ---- 8. events -------------------------------------------------------------------- */
+
+static int add_event(sent *s, const char *src, const char *src_text, const char *tgt,
+                     const char *tgt_text, const char *code, ac_mood mood,
+                     const ac_pattern *p, uint32_t vfirst, uint32_t vend)
+{
+    ac_doc *doc = s->doc;
+    if (!src || !tgt || strcmp(src, tgt) == 0)
+        return 0;
+    /* One event per (source, target, code) per sentence. */
+    for (size_t k = doc->nevents; k-- > 0;) {
+        const ac_event *e = &doc->events[k];
+        if (e->sentence_id != s->sid)
+            break;
+        if (strcmp(e->source, src) == 0 && strcmp(e->target, tgt) == 0 && strcmp(e->code, code) == 0)
+            return 0;
+    }
+    if (doc->nevents == doc->cap_events) {
+        size_t cap = doc->cap_events ? doc->cap_events * 2 : 16;
+        ac_event *ne = ac_arena_alloc(&doc->arena, cap * sizeof *ne);
+        if (!ne)
+            return -1;
+        if (doc->nevents)
+            memcpy(ne, doc->events, doc->nevents * sizeof *ne);
+        doc->events = ne;
+        doc->cap_events = cap;
+    }
+    const ac_cameo_info *ci = ac_cameo_lookup(s->d, code);
+    assert(ci);
+    ac_event *e = &doc->events[doc->nevents++];
+    memset(e, 0, sizeof *e);
+    e->sentence_id = s->sid;
+    e->source = src;
+    e->target = tgt;
+    e->source_text = src_text;
+    e->target_text = tgt_text;
+    e->code = ci->code;
+    char root[3] = {ci->code[0], ci->code[1], 0};
+    const ac_cameo_info *ri = ac_cameo_lookup(s->d, root);
+    e->root = ri ? ri->code : ac_arena_strdup(&doc->arena, root);
+    e->quad = ci->quad;
+    e->goldstein = ci->goldstein;
+    e->plover = ci->plover;
+    e->mood = mood;
+    uint32_t a = s->t[vfirst].start, b = s->t[vend - 1].start + s->t[vend - 1].len;
+    e->verb_text = ac_arena_strndup(&doc->arena, s->text + a, b - a);
+    e->pattern = p->where;
+    e->pattern_text = p->text;
+    explain(s, "    event %s -> %s %s (%s) mood=%s pattern %s\n", src, tgt, code, ci->name,
+            ac_mood_name(mood), p->where);
+    return 1;
+}
+
+/* Codes the head at token h. Returns -1 on OOM. */
+static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
+{
+    uint32_t base = base_of(s, h);
+    uint32_t np;
+    const uint32_t *list = ac_dict_patterns_for(s->d, base, &np);
+    if (!list)
+        return 0;
+    int noun = noun_usage(s, h);
+    int say = (wflags(s, h) & WF_SAY) && !noun;
+    match m = {NULL, -1, -1, h + 1};
+    int found = 0;
+    for (uint32_t k = 0; k < np && !found; k++)
+        found = try_pattern(s, &s->d->patterns[list[k]], h, say, &m);
+    explain(s, "  head '%.*s' (base %s, %s): %s\n", (int)s->t[h].len, s->text + s->t[h].start,
+            s->d->words[base].text, noun ? "noun" : "verb",
+            found ? m.p->where : "no pattern matched");
+    if (!found)
+        return 0;
+
+    vgroup g;
+    read_group(s, h, &g);
+    if (noun && g.first == h)
+        g.first = h;
+
+    /* Source. */
+    int src = m.source;
+    int tgt = m.target;
+    int from_memory = 0;
+    if (src < 0) {
+        if (noun) {
+            /* Possessor right before: Kazakhstan's accession. */
+            int64_t k = (int64_t)h - 1;
+            while (k >= 0 && s->np_at[k] < 0 && !(s->t[k].flags & TK_POSS) &&
+                   !(wflags(s, (uint32_t)k) & (WF_POSSPRON | WF_PREP | WF_HEAD)) && (s->t[k].flags & TK_WORD) &&
+                   h - k <= 3)
+                k--;
+            if (k >= 0 && (s->t[k].flags & TK_POSS) && k > 0 && s->np_at[k - 1] >= 0)
+                src = s->np[s->np_at[k - 1]].group;
+            else if (k >= 0 && (wflags(s, (uint32_t)k) & WF_POSSPRON)) {
+                int w = pronoun_np(s, (uint32_t)k);
+                src = w >= 0 ? s->np[w].group : -2;
+            }
+            /* "a visit by Rubio" */
+            if (src < 0) {
+                for (uint32_t j = m.end; j < s->n && j < m.end + 4; j++)
+                    if ((wflags(s, j) & WF_BY) && j + 1 < s->n && s->np_at[j + 1] >= 0) {
+                        src = s->np[s->np_at[j + 1]].group;
+                        break;
+                    }
+                for (uint32_t j = h + 1; src < 0 && j < s->n && j < h + 3; j++)
+                    if ((wflags(s, j) & WF_BY) && j + 1 < s->n && s->np_at[j + 1] >= 0)
+                        src = s->np[s->np_at[j + 1]].group;
+            }
+            /* The subject of the light verb before it: Trump held talks. */
+            if (src < 0 && k >= 0) {
+                int64_t v = k;
+                while (v >= 0 && h - v <= 5 && s->np_at[v] < 0 && !is_boundary(s, (uint32_t)v)) {
+                    if (wflags(s, (uint32_t)v) & (WF_LIGHT | WF_HEAD | WF_SAY | WF_INTENT)) {
+                        vgroup lg;
+                        read_group(s, (uint32_t)v, &lg);
+                        src = find_subject(s, lg.first);
+                        if (g.first == h) {
+                            g = lg;
+                            g.passive = 0;
+                        }
+                        break;
+                    }
+                    v--;
+                }
+            }
+        } else if (g.intent_noun >= 0) {
+            /* Kazakhstan's intent to join / its decision to join. */
+            int64_t k = g.intent_noun - 1;
+            while (k >= 0 && (s->t[k].flags & TK_WORD) && s->np_at[k] < 0 &&
+                   !(s->t[k].flags & TK_POSS) && !(wflags(s, (uint32_t)k) & WF_POSSPRON) &&
+                   g.intent_noun - k <= 3)
+                k--;
+            if (k > 0 && (s->t[k].flags & TK_POSS) && s->np_at[k - 1] >= 0)
+                src = s->np[s->np_at[k - 1]].group;
+            else if (k >= 0 && (wflags(s, (uint32_t)k) & WF_POSSPRON)) {
+                int w = pronoun_np(s, (uint32_t)k);
+                src = w >= 0 ? s->np[w].group : -2;
+            } else {
+                src = find_subject(s, (uint32_t)(k + 1));
+            }
+        } else {
+            src = find_subject(s, g.first);
+        }
+    }
+    if (g.passive && !noun) {
+        /* The subject is the target; "by X" after the verb is the source. */
+        int by = -1;
+        for (uint32_t j = h + 1; j < s->n && j < h + 8; j++) {
+            if (is_boundary(s, j))
+                break;
+            if ((wflags(s, j) & WF_BY) && j + 1 < s->n && s->np_at[j + 1] >= 0 &&
+                s->np[s->np_at[j + 1]].code) {
+                by = s->np[s->np_at[j + 1]].group;
+                break;
+            }
+        }
+        if (tgt < 0 || tgt == by) {
+            tgt = src;
+            src = by;
+        } else {
+            src = by;
+        }
+    }
+
+    actorset S, T;
+    if (src == -2 && s->doc->last_code) {
+        S.n = 1;
+        S.code[0] = s->doc->last_code;
+        S.text[0] = s->doc->last_text;
+        from_memory = 1;
+    } else {
+        np_members(s, src, &S);
+    }
+    np_members(s, tgt, &T);
+
+    /* Mood and the code it implies. */
+    const char *code = m.p->code;
+    ac_mood mood = AC_MOOD_DONE;
+    if (g.cond)
+        mood = AC_MOOD_CONDITIONAL;
+    if (g.future)
+        mood = AC_MOOD_FUTURE;
+    if (g.intent)
+        mood = AC_MOOD_INTENT;
+    if (g.refuse) {
+        code = g.neg ? code : ac_code_reject(s->d, code);
+        mood = AC_MOOD_DONE;
+    } else if (g.neg || g.fail) {
+        code = NULL;
+    } else if (g.threat) {
+        const char *t = ac_code_threat(s->d, code);
+        code = t ? t : code;
+        mood = AC_MOOD_DONE;
+    } else if (mood != AC_MOOD_DONE) {
+        const char *t = code[0] == '0' ? ac_code_intent(s->d, code) : ac_code_threat(s->d, code);
+        if (t)
+            code = t;
+    }
+    explain(s, "    group: neg=%d future=%d cond=%d intent=%d refuse=%d fail=%d threat=%d passive=%d; "
+               "source %s, target %s\n",
+            g.neg, g.future, g.cond, g.intent, g.refuse, g.fail, g.threat, g.passive,
+            S.n ? S.code[0] : "-", T.n ? T.code[0] : "-");
+    if (!code) {
+        explain(s, "    negated or failed: no event\n");
+        return 0;
+    }
+
+    /* A say-verb whose complement holds another event is only reported
+     * speech: remember it, so it can be dropped (CAMEO 010 rule). */
+    int quoted = 0;
+    for (uint32_t j = h + 1; j < s->n && j <= h + 2; j++)
+        if (is_punct(s, j, '"'))
+            quoted = 1;
+    for (int64_t j = (int64_t)h - 1; j >= 0 && j >= (int64_t)h - 4; j--)
+        if (is_punct(s, (uint32_t)j, '"'))
+            quoted = 1;
+    size_t before = s->doc->nevents;
+    uint32_t vend = h + 1;
+    if (S.n == 0 && T.n >= 2 && noun) {
+        /* "a call involving A, B and C": every pair, both ways. */
+        for (int a = 0; a < T.n; a++)
+            for (int b = 0; b < T.n; b++)
+                if (a != b && add_event(s, T.code[a], T.text[a], T.code[b], T.text[b], code, mood,
+                                        m.p, g.first, vend) < 0)
+                    return -1;
+    } else {
+        for (int a = 0; a < S.n; a++)
+            for (int b = 0; b < T.n; b++)
+                if (add_event(s, S.code[a], S.text[a], T.code[b], T.text[b], code, mood, m.p,
+                              g.first, vend) < 0)
+                    return -1;
+    }
+    if (s->doc->nevents > before) {
+        if (S.n && !from_memory) {
+            s->doc->last_code = S.code[0];
+            s->doc->last_text = S.text[0];
+        }
+        if (say && code[0] == '0' && code[1] == '1' && !quoted && *nsay < 8)
+            say_heads[(*nsay)++] = (int)before;
+    }
+    return 0;
+}
+
+ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
+{
+    const ac_span *sp = &doc->spans[si];
+    sent s;
+    s.doc = doc;
+    s.d = doc->dict;
+    s.text = doc->text;
+    s.t = doc->toks + sp->first;
+    s.n = sp->count;
+    s.sid = (uint32_t)si;
+    s.nnp = 0;
+    s.ex = (doc->flags & AC_CODE_EXPLAIN) ? &doc->explain : NULL;
+    const ac_dict *d = s.d;
+
+    /* 1. words */
+    for (uint32_t i = 0; i < s.n; i++)
+        s.t[i].word = ac_dict_word(d, s.t[i].hash);
+    if (stop_after < AC_STAGE_MATCH)
+        return AC_OK;
+
+    s.np_at = ac_arena_alloc(&doc->arena, (s.n + 1) * sizeof *s.np_at);
+    ac_mention *m = ac_arena_alloc(&doc->arena, (s.n + 1) * sizeof *m);
+    if (!s.np_at || !m)
+        return AC_ENOMEM;
+    for (uint32_t i = 0; i < s.n; i++)
+        s.np_at[i] = -1;
+
+    /* 2. mentions */
+    uint32_t nm = 0;
+    for (uint32_t i = 0; i < s.n;) {
+        if (s.t[i].word && match_name(&s, i, &m[nm])) {
+            i += m[nm].n;
+            nm++;
+        } else {
+            i++;
+        }
+    }
+    /* 3, 4. phrases and compounds */
+    build_phrases(&s, m, nm);
+    build_compounds(&s);
+
+    if (s.ex) {
+        explain(&s, "sentence %u: %.*s\n  tokens:", s.sid,
+                (int)(doc->sentences[si].len), doc->text + doc->sentences[si].start);
+        for (uint32_t i = 0; i < s.n; i++)
+            explain(&s, " %.*s%s", (int)s.t[i].len, s.text + s.t[i].start,
+                    s.t[i].word && (d->words[s.t[i].word].flags & WF_HEAD) ? "/H" :
+                    s.t[i].word && d->words[d->words[s.t[i].word].base].flags & WF_HEAD ? "/H" : "");
+        explain(&s, "\n");
+        for (uint32_t k = 0; k < s.nnp; k++) {
+            const ac_np *np = &s.np[k];
+            explain(&s, "  actor [%u-%u) '%.*s' -> %s (%s, %s, compound %d)\n", np->first, np->end,
+                    (int)(s.t[np->end - 1].start + s.t[np->end - 1].len - s.t[np->first].start),
+                    s.text + s.t[np->first].start, np->code ? np->code : "(none)",
+                    ac_kind_name((ac_kind)np->kind), d->entries[np->entry].file, np->group);
+        }
+    }
+    if (stop_after < AC_STAGE_CODE)
+        return AC_OK;
+
+    /* 5-8. heads */
+    int say_heads[8];
+    uint32_t nsay = 0;
+    size_t first_event = doc->nevents;
+    for (uint32_t i = 0; i < s.n; i++) {
+        if (!s.t[i].word || s.np_at[i] >= 0)
+            continue;
+        if (!(d->words[base_of(&s, i)].flags & WF_HEAD))
+            continue;
+        if (code_head(&s, i, say_heads, &nsay) < 0)
+            return AC_ENOMEM;
+    }
+    /* Reported speech: drop a statement event when the sentence has
+     * another event after it. */
+    for (uint32_t k = nsay; k-- > 0;) {
+        size_t at = (size_t)say_heads[k];
+        if (doc->nevents > at + 1 || (at > first_event && 0)) {
+            int other = 0;
+            for (size_t e = at + 1; e < doc->nevents; e++)
+                if (doc->events[e].code[0] != '0' || doc->events[e].code[1] != '1')
+                    other = 1;
+            if (other) {
+                /* Remove every statement event of that head (they are contiguous). */
+                size_t end = at;
+                while (end < doc->nevents && doc->events[end].pattern == doc->events[at].pattern &&
+                       doc->events[end].code == doc->events[at].code)
+                    end++;
+                memmove(&doc->events[at], &doc->events[end], (doc->nevents - end) * sizeof *doc->events);
+                doc->nevents -= end - at;
+                explain(&s, "  statement dropped: the reported speech holds an event\n");
+            }
+        }
+    }
+    return AC_OK;
+}

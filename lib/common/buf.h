@@ -1,0 +1,22 @@
+/* buf.h -- small helpers over ac_buf for the library's writers. */
+#ifndef AC_BUF_H
+#define AC_BUF_H
+
+#include "accord.h"
+#include <string.h>
+
+static inline ac_status ac_buf_puts(ac_buf *b, const char *s)
+{
+    return ac_buf_append(b, s, strlen(s));
+}
+
+static inline ac_status ac_buf_putc(ac_buf *b, char c)
+{
+    return ac_buf_append(b, &c, 1);
+}
+
+/* printf-style append. */
+ac_status ac_buf_printf(ac_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,808 @@
+/*
+ * compile.c -- turns a builder's records into the immutable ac_dict.
+ *
+ * Order matters for the vocabulary: irregular verb forms and the English
+ * closed-class words are registered first, so that their base forms win;
+ * then every word of every pattern and set, with its generated inflections
+ * (a generated form that is already known as a base of its own is re-based:
+ * "talks" becomes a form of "talk"); then actor, agent and agreement names,
+ * which are matched by exact form and only add words. Patterns are compiled
+ * last, when every base is final.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "dict/builder.h"
+#include "text/text.h"
+
+#define WF_LOCKED (1u << 31)   /* base fixed (irregular or English table) */
+
+typedef struct cc {
+    ac_dict *d;
+    ac_dict_builder *b;
+    ac_vec words;          /* ac_word */
+    ac_vec terms;          /* ac_term */
+    ac_vec node_terms;     /* uint32_t per node */
+    ac_vec entries;        /* ac_entry */
+    int oom;
+} cc;
+
+/* ---- vocabulary ---------------------------------------------------------- */
+
+static uint32_t word_find(cc *c, const char *s, size_t n)
+{
+    uint32_t id = ac_map_get(&c->d->vocab, ac_text_fold_hash(s, n));
+    return id == AC_MAP_NONE ? 0 : id;
+}
+
+/* Registers the form s[0..n) with base `base` (0: itself) and flags. */
+static uint32_t word_add(cc *c, const char *s, size_t n, uint32_t base, uint32_t flags)
+{
+    uint64_t h = ac_text_fold_hash(s, n);
+    uint32_t id = ac_map_get(&c->d->vocab, h);
+    if (id != AC_MAP_NONE) {
+        ac_word *w = ac_vec_at(&c->words, id);
+        w->flags |= flags & ~WF_LOCKED;
+        if (base && base != id && w->base == id && !(w->flags & WF_LOCKED))
+            w->base = base;
+        if (flags & WF_LOCKED)
+            w->flags |= WF_LOCKED;
+        return id;
+    }
+    id = (uint32_t)c->words.len;
+    ac_word *w = ac_vec_push(&c->words);
+    if (!w || ac_map_put(&c->d->vocab, h, id) != 0) {
+        c->oom = 1;
+        return 0;
+    }
+    char folded[256];
+    size_t fl = ac_text_fold(s, n, folded, sizeof folded);
+    w->text = ac_arena_strndup(&c->d->arena, folded, fl);
+    w->base = base ? base : id;
+    w->flags = flags;
+    if (!w->text)
+        c->oom = 1;
+    return id;
+}
+
+static int is_vowel(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u'; }
+
+/* Generates the regular verb forms and the noun plural of an ASCII lower-
+ * case word and registers them with base `base`. Wrong forms ("agreemented")
+ * are harmless: they never occur in text. */
+static void inflect(cc *c, const char *w, uint32_t base, uint32_t flags)
+{
+    size_t n = strlen(w);
+    if (n < 2 || n > 60)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (!((w[i] >= 'a' && w[i] <= 'z') || w[i] == '-'))
+            return;
+    char buf[80];
+    char last = w[n - 1], prev = w[n - 2];
+    flags &= ~WF_LOCKED;
+    /* -s / -es / -ies: third person and plural. */
+    if (last == 'y' && !is_vowel(prev))
+        snprintf(buf, sizeof buf, "%.*sies", (int)(n - 1), w);
+    else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+             (last == 'h' && (prev == 'c' || prev == 's')))
+        snprintf(buf, sizeof buf, "%ses", w);
+    else
+        snprintf(buf, sizeof buf, "%ss", w);
+    word_add(c, buf, strlen(buf), base, flags);
+    /* -ed. */
+    if (last == 'e')
+        snprintf(buf, sizeof buf, "%sd", w);
+    else if (last == 'y' && !is_vowel(prev))
+        snprintf(buf, sizeof buf, "%.*sied", (int)(n - 1), w);
+    else
+        snprintf(buf, sizeof buf, "%sed", w);
+    word_add(c, buf, strlen(buf), base, flags | WF_PAST | WF_PP);
+    /* -ing. */
+    if (n > 2 && last == 'e' && prev == 'i')
+        snprintf(buf, sizeof buf, "%.*sying", (int)(n - 2), w);
+    else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o')
+        snprintf(buf, sizeof buf, "%.*sing", (int)(n - 1), w);
+    else
+        snprintf(buf, sizeof buf, "%sing", w);
+    word_add(c, buf, strlen(buf), base, flags | WF_ING);
+    /* Consonant doubling after a short vowel (ban -> banned); harmless when wrong. */
+    if (n >= 3 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+        is_vowel(prev) && !is_vowel(w[n - 3])) {
+        snprintf(buf, sizeof buf, "%s%ced", w, last);
+        word_add(c, buf, strlen(buf), base, flags | WF_PAST | WF_PP);
+        snprintf(buf, sizeof buf, "%s%cing", w, last);
+        word_add(c, buf, strlen(buf), base, flags | WF_ING);
+    }
+}
+
+/* Follows base links to the root base (chains arise from re-basing). */
+static void resolve_bases(cc *c)
+{
+    ac_word *w = c->words.data;
+    for (size_t i = 0; i < c->words.len; i++) {
+        uint32_t b = w[i].base;
+        for (int k = 0; k < 8 && w[b].base != b; k++)
+            b = w[b].base;
+        w[i].base = b;
+    }
+}
+
+/* ---- names ------------------------------------------------------------------ */
+
+static uint32_t node_new(cc *c)
+{
+    uint32_t *t = ac_vec_push(&c->node_terms);
+    if (!t) {
+        c->oom = 1;
+        return 0;
+    }
+    *t = AC_MAP_NONE;
+    return (uint32_t)(c->node_terms.len - 1);
+}
+
+/* Adds one name of entry `entry`. Returns the number of words, 0 if empty. */
+static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plural_of_last)
+{
+    ac_arena tmp;
+    ac_arena_init(&tmp, 4096);
+    size_t nt = 0;
+    ac_tok *t = ac_text_tokenize(&tmp, name, strlen(name), &nt);
+    if (!t || nt == 0 || nt > 32) {
+        ac_arena_free(&tmp);
+        return 0;
+    }
+    uint32_t node = 0, mask = 0;
+    for (size_t i = 0; i < nt; i++) {
+        uint32_t wid;
+        if (i == nt - 1 && plural_of_last) {
+            uint32_t sing = word_add(c, name + t[i].start, t[i].len, 0, 0);
+            wid = word_add(c, plural_of_last, strlen(plural_of_last), sing, 0);
+        } else {
+            wid = word_add(c, name + t[i].start, t[i].len, 0, 0);
+        }
+        if (t[i].flags & TK_CAP)
+            mask |= 1u << i;
+        uint64_t key = ((uint64_t)node << 32) | wid;
+        uint32_t child = ac_map_get(&c->d->edges, key);
+        if (child == AC_MAP_NONE) {
+            child = node_new(c);
+            if (ac_map_put(&c->d->edges, key, child) != 0)
+                c->oom = 1;
+        }
+        node = child;
+    }
+    ac_term *term = ac_vec_push(&c->terms);
+    if (!term) {
+        c->oom = 1;
+        ac_arena_free(&tmp);
+        return 0;
+    }
+    term->entry = entry;
+    term->cap_mask = mask;
+    term->nwords = (uint16_t)nt;
+    /* Append at the end of the node's list, so the first loaded entry wins. */
+    uint32_t tid = (uint32_t)(c->terms.len - 1);
+    term->next = AC_MAP_NONE;
+    uint32_t *head = ac_vec_at(&c->node_terms, node);
+    if (*head == AC_MAP_NONE) {
+        *head = tid;
+    } else {
+        uint32_t k = *head;
+        ac_term *all = c->terms.data;
+        while (all[k].next != AC_MAP_NONE)
+            k = all[k].next;
+        all[k].next = tid;
+    }
+    ac_arena_free(&tmp);
+    return nt;
+}
+
+/* The plural of the last word of an agent name, or NULL to skip. */
+static const char *plural(const char *name, char *buf, size_t cap)
+{
+    size_t n = strlen(name);
+    if (n < 2 || n + 4 > cap)
+        return NULL;
+    const char *sp = strrchr(name, ' ');
+    const char *w = sp ? sp + 1 : name;
+    size_t wl = strlen(w);
+    if (wl < 2)
+        return NULL;
+    for (size_t i = 0; i < wl; i++)
+        if (!(w[i] >= 'a' && w[i] <= 'z'))
+            return NULL;
+    char last = w[wl - 1], prev = w[wl - 2];
+    if (last == 's')
+        return NULL;                   /* "forces", "police" stay as written */
+    if (last == 'y' && !is_vowel(prev))
+        snprintf(buf, cap, "%.*sies", (int)(wl - 1), w);
+    else if (last == 'x' || last == 'z' || (last == 'h' && (prev == 'c' || prev == 's')))
+        snprintf(buf, cap, "%ses", w);
+    else
+        snprintf(buf, cap, "%ss", w);
+    return buf;
+}
+
+/* ---- patterns ----------------------------------------------------------------- */
+
+/* Splits s into space-separated words, calling fn(word, len, ctx). */
+static void each_word(const char *s, void (*fn)(const char *, size_t, void *), void *ctx)
+{
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        const char *w = s;
+        while (*s && *s != ' ' && *s != '\t')
+            s++;
+        if (s > w)
+            fn(w, (size_t)(s - w), ctx);
+    }
+}
+
+/* Registers the words of a pattern element (with inflections). */
+static void register_alt(cc *c, const char *w, size_t n)
+{
+    char buf[128];
+    if (n == 0 || n >= sizeof buf)
+        return;
+    char folded[128];
+    size_t fl = ac_text_fold(w, n, folded, sizeof folded);
+    memcpy(buf, folded, fl);
+    buf[fl] = '\0';
+    uint32_t id = word_add(c, buf, fl, 0, 0);
+    inflect(c, buf, id, 0);
+}
+
+static void register_pattern_word(const char *w, size_t n, void *ctx)
+{
+    cc *c = ctx;
+    if (*w == '+' || *w == '$' || *w == '&')
+        return;
+    if (*w == '*') {
+        w++;
+        n--;
+    }
+    const char *e = w + n;
+    while (w < e) {
+        const char *slash = memchr(w, '/', (size_t)(e - w));
+        const char *ae = slash ? slash : e;
+        register_alt(c, w, (size_t)(ae - w));
+        w = slash ? slash + 1 : e;
+    }
+}
+
+typedef struct pctx {
+    cc *c;
+    ac_elem elems[32];
+    int nelem;
+    int head;              /* index of the head element, -1 */
+    uint32_t head_base;
+    int bad;               /* 1: too long, 2: unknown set, 3: bad word */
+    char bad_word[64];
+} pctx;
+
+static void compile_elem(const char *w, size_t n, void *ctx)
+{
+    pctx *p = ctx;
+    cc *c = p->c;
+    if (p->bad)
+        return;
+    if (p->nelem == 32) {
+        p->bad = 1;
+        return;
+    }
+    ac_elem *el = &p->elems[p->nelem];
+    memset(el, 0, sizeof *el);
+    if (n == 1 && *w == '+') {
+        el->type = PE_TARGET;
+    } else if (n == 1 && *w == '$') {
+        el->type = PE_SOURCE;
+    } else if (*w == '&') {
+        el->type = PE_SET;
+        el->set = AC_MAP_NONE;
+        for (uint32_t i = 0; i < c->d->nsets; i++)
+            if (strlen(c->d->sets[i].name) == n - 1 && memcmp(c->d->sets[i].name, w + 1, n - 1) == 0)
+                el->set = i;
+        if (el->set == AC_MAP_NONE) {
+            p->bad = 2;
+            snprintf(p->bad_word, sizeof p->bad_word, "%.*s", (int)n, w);
+            return;
+        }
+    } else {
+        int is_head = *w == '*';
+        if (is_head) {
+            w++;
+            n--;
+        }
+        uint32_t alts[16];
+        uint16_t na = 0;
+        const char *e = w + n;
+        while (w < e && na < 16) {
+            const char *slash = memchr(w, '/', (size_t)(e - w));
+            const char *ae = slash ? slash : e;
+            uint32_t id = ae > w ? word_find(c, w, (size_t)(ae - w)) : 0;
+            if (!id) {
+                p->bad = 3;
+                snprintf(p->bad_word, sizeof p->bad_word, "%.*s", (int)(ae - w), w);
+                return;
+            }
+            alts[na++] = ((ac_word *)c->words.data)[id].base;
+            w = slash ? slash + 1 : e;
+        }
+        if (is_head) {
+            if (na != 1) {
+                p->bad = 3;
+                snprintf(p->bad_word, sizeof p->bad_word, "*%s (a head has one word)", "");
+                return;
+            }
+            p->head = p->nelem;
+            p->head_base = alts[0];
+        }
+        el->type = PE_WORD;
+        el->nalt = na;
+        uint32_t *a = ac_arena_alloc(&c->d->arena, na * sizeof *a);
+        if (!a) {
+            c->oom = 1;
+            return;
+        }
+        memcpy(a, alts, na * sizeof *a);
+        el->alts = a;
+    }
+    p->nelem++;
+}
+
+typedef struct hp {
+    uint32_t head, pat;
+    uint16_t weight;
+    uint32_t seq;
+} hp;
+
+static int cmp_hp(const void *a, const void *b)
+{
+    const hp *x = a, *y = b;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void compile_patterns(cc *c)
+{
+    ac_dict *d = c->d;
+    ac_dict_builder *b = c->b;
+    d->patterns = ac_arena_calloc(&d->arena, b->patterns.len + 1, sizeof *d->patterns);
+    hp *order = calloc(b->patterns.len + 1, sizeof *order);
+    if (!d->patterns || !order) {
+        free(order);
+        c->oom = 1;
+        return;
+    }
+    uint32_t np = 0;
+    for (size_t i = 0; i < b->patterns.len; i++) {
+        const bpattern *bp = ac_vec_at(&b->patterns, i);
+        pctx p;
+        memset(&p, 0, sizeof p);
+        p.c = c;
+        p.head = -1;
+        each_word(bp->text, compile_elem, &p);
+        if (p.bad || p.head < 0) {
+            b->bad_lines++;
+            ac_warn(b->diag, b->diag_ctx, AC_EDICT, bp->file, bp->line, UINT64_MAX,
+                    p.bad == 2 ? "unknown set '%s'" : p.bad == 1 ? "pattern too long%s" : "bad pattern word '%s'",
+                    p.bad_word);
+            continue;
+        }
+        if (!ac_cameo_lookup(d, bp->code)) {
+            b->bad_lines++;
+            ac_warn(b->diag, b->diag_ctx, AC_EDICT, bp->file, bp->line, UINT64_MAX,
+                    "unknown CAMEO code '%s'", bp->code);
+            continue;
+        }
+        ac_pattern *pt = &d->patterns[np];
+        pt->code = ac_cameo_lookup(d, bp->code)->code;
+        pt->text = ac_arena_strdup(&d->arena, bp->text);
+        char where[512];
+        snprintf(where, sizeof where, "%s:%u", bp->file, bp->line);
+        pt->where = ac_arena_strdup(&d->arena, where);
+        pt->head = p.head_base;
+        pt->npre = (uint16_t)p.head;
+        pt->npost = (uint16_t)(p.nelem - p.head - 1);
+        ac_elem *pre = ac_arena_alloc(&d->arena, (pt->npre + 1) * sizeof *pre);
+        ac_elem *post = ac_arena_alloc(&d->arena, (pt->npost + 1) * sizeof *post);
+        if (!pre || !post || !pt->text || !pt->where) {
+            c->oom = 1;
+            break;
+        }
+        for (int k = 0; k < p.head; k++)
+            pre[k] = p.elems[p.head - 1 - k];      /* nearest first */
+        for (int k = 0; k < pt->npost; k++)
+            post[k] = p.elems[p.head + 1 + k];
+        pt->pre = pre;
+        pt->post = post;
+        for (int k = 0; k < p.nelem; k++) {
+            if (p.elems[k].type == PE_TARGET)
+                pt->has_target = 1;
+            if (p.elems[k].type == PE_SOURCE)
+                pt->has_source = 1;
+        }
+        pt->weight = (uint16_t)p.nelem;
+        pt->seq = (uint32_t)i;
+        order[np].head = pt->head;
+        order[np].pat = np;
+        order[np].weight = pt->weight;
+        order[np].seq = pt->seq;
+        ((ac_word *)c->words.data)[pt->head].flags |= WF_HEAD;
+        np++;
+    }
+    d->npatterns = np;
+    qsort(order, np, sizeof *order, cmp_hp);
+    /* head_lists: for each head a run [count, pattern...]. */
+    d->head_lists = ac_arena_alloc(&d->arena, (2 * (size_t)np + 1) * sizeof *d->head_lists);
+    if (!d->head_lists || ac_map_init(&d->heads, np / 2 + 8) != 0) {
+        free(order);
+        c->oom = 1;
+        return;
+    }
+    size_t w = 0;
+    for (uint32_t i = 0; i < np;) {
+        uint32_t j = i;
+        while (j < np && order[j].head == order[i].head)
+            j++;
+        if (ac_map_put(&d->heads, order[i].head, (uint32_t)w) != 0)
+            c->oom = 1;
+        d->head_lists[w++] = j - i;
+        for (uint32_t k = i; k < j; k++)
+            d->head_lists[w++] = order[k].pat;
+        d->stats.verbs++;
+        i = j;
+    }
+    d->stats.patterns = np;
+    free(order);
+}
+
+const uint32_t *ac_dict_patterns_for(const ac_dict *d, uint32_t base, uint32_t *n)
+{
+    uint32_t at = ac_map_get(&d->heads, base);
+    if (at == AC_MAP_NONE) {
+        *n = 0;
+        return NULL;
+    }
+    *n = d->head_lists[at];
+    return &d->head_lists[at + 1];
+}
+
+/* ---- sets ------------------------------------------------------------------- */
+
+static void compile_sets(cc *c)
+{
+    ac_dict *d = c->d;
+    ac_dict_builder *b = c->b;
+    d->sets = ac_arena_calloc(&d->arena, b->sets.len + 1, sizeof *d->sets);
+    if (!d->sets) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < b->sets.len; i++) {
+        const bset *s = ac_vec_at(&b->sets, i);
+        for (uint32_t k = 0; k < d->nsets; k++)
+            if (strcmp(d->sets[k].name, s->name) == 0) {
+                b->bad_lines++;
+                ac_warn(b->diag, b->diag_ctx, AC_EDICT, s->file, s->line, UINT64_MAX,
+                        "set '%s' is defined twice", s->name);
+                goto next;
+            }
+        ac_set *ds = &d->sets[d->nsets++];
+        ds->name = ac_arena_strdup(&d->arena, s->name);
+        ac_phrase *ph = ac_arena_calloc(&d->arena, s->nphrases, sizeof *ph);
+        if (!ph || !ds->name) {
+            c->oom = 1;
+            return;
+        }
+        for (size_t k = 0; k < s->nphrases; k++) {
+            uint32_t bases[16];
+            uint16_t nb = 0;
+            const char *p = s->phrases[k];
+            while (*p && nb < 16) {
+                while (*p == ' ')
+                    p++;
+                const char *w = p;
+                while (*p && *p != ' ')
+                    p++;
+                if (p > w) {
+                    uint32_t id = word_find(c, w, (size_t)(p - w));
+                    bases[nb++] = id ? ((ac_word *)c->words.data)[id].base : 0;
+                }
+            }
+            uint32_t *a = ac_arena_alloc(&d->arena, (nb + 1) * sizeof *a);
+            if (!a) {
+                c->oom = 1;
+                return;
+            }
+            memcpy(a, bases, nb * sizeof *a);
+            ph[ds->n].bases = a;
+            ph[ds->n].n = nb;
+            ds->n++;
+        }
+        ds->phrases = ph;
+    next:;
+    }
+}
+
+static void register_set_words(cc *c)
+{
+    for (size_t i = 0; i < c->b->sets.len; i++) {
+        const bset *s = ac_vec_at(&c->b->sets, i);
+        for (size_t k = 0; k < s->nphrases; k++)
+            each_word(s->phrases[k], register_pattern_word, c);
+    }
+}
+
+/* ---- CAMEO table -------------------------------------------------------------- */
+
+static int cmp_cameo(const void *a, const void *b)
+{
+    return strcmp(((const ac_cameo_info *)a)->code, ((const ac_cameo_info *)b)->code);
+}
+
+const ac_cameo_info *ac_cameo_lookup(const ac_dict *d, const char *code)
+{
+    if (!d || !code)
+        return NULL;
+    size_t lo = 0, hi = d->ncameo;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int r = strcmp(d->cameo[mid].code, code);
+        if (r == 0)
+            return &d->cameo[mid];
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static void compile_cameo(cc *c)
+{
+    ac_dict *d = c->d;
+    size_t n = c->b->cameo.len;
+    d->cameo = ac_arena_alloc(&d->arena, (n + 1) * sizeof *d->cameo);
+    if (!d->cameo) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const ac_cameo_info *s = ac_vec_at(&c->b->cameo, i);
+        ac_cameo_info *t = &d->cameo[i];
+        t->code = ac_arena_strdup(&d->arena, s->code);
+        t->name = ac_arena_strdup(&d->arena, s->name);
+        t->plover = ac_arena_strdup(&d->arena, s->plover);
+        t->goldstein = s->goldstein;
+        t->quad = s->quad;
+        if (!t->code || !t->name || !t->plover)
+            c->oom = 1;
+    }
+    qsort(d->cameo, n, sizeof *d->cameo, cmp_cameo);
+    /* Keep the first of duplicated codes. */
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w && strcmp(d->cameo[w - 1].code, d->cameo[i].code) == 0)
+            continue;
+        d->cameo[w++] = d->cameo[i];
+    }
+    d->ncameo = (uint32_t)w;
+    d->stats.cameo_codes = w;
+}
+
+/* ---- entries ------------------------------------------------------------------- */
+
+static void compile_actors(cc *c)
+{
+    ac_dict *d = c->d;
+    for (size_t i = 0; i < c->b->actors.len; i++) {
+        const bactor *a = ac_vec_at(&c->b->actors, i);
+        ac_entry *e = ac_vec_push(&c->entries);
+        if (!e) {
+            c->oom = 1;
+            return;
+        }
+        uint32_t eid = (uint32_t)(c->entries.len - 1);
+        e->kind = (uint8_t)a->kind;
+        e->prefix = a->prefix;
+        e->ncodes = a->ncodes;
+        ac_code_range *codes = ac_arena_alloc(&d->arena, a->ncodes * sizeof *codes);
+        if (!codes) {
+            c->oom = 1;
+            return;
+        }
+        for (uint32_t k = 0; k < a->ncodes; k++) {
+            codes[k] = a->codes[k];
+            codes[k].code = ac_arena_strdup(&d->arena, a->codes[k].code);
+        }
+        e->codes = codes;
+        e->name = ac_arena_strdup(&d->arena, a->names[0]);
+        e->file = ac_arena_strdup(&d->arena, a->file);
+        e->line = a->line;
+        size_t good = 0;
+        for (size_t k = 0; k < a->nnames; k++) {
+            if (name_add(c, a->names[k], eid, NULL))
+                good++;
+            if (a->kind == BK_AGENT) {
+                char pl[256];
+                const char *p = plural(a->names[k], pl, sizeof pl);
+                if (p)
+                    name_add(c, a->names[k], eid, p);
+            }
+        }
+        d->stats.actor_names += a->kind == BK_AGENT ? 0 : good;
+        switch (a->kind) {
+        case BK_COUNTRY: d->stats.countries++; break;
+        case BK_IGO: d->stats.igos++; break;
+        case BK_GROUP: d->stats.groups++; break;
+        case BK_PERSON: d->stats.people++; break;
+        case BK_AGREEMENT: d->stats.agreements++; break;
+        case BK_AGENT:
+            d->stats.agents++;
+            d->stats.agent_names += good;
+            break;
+        }
+    }
+}
+
+const char *ac_entry_code(const ac_entry *e, int32_t date)
+{
+    if (date) {
+        for (uint32_t i = 0; i < e->ncodes; i++)
+            if (e->codes[i].dated && date >= e->codes[i].from && date <= e->codes[i].to)
+                return e->codes[i].code;
+    }
+    for (uint32_t i = 0; i < e->ncodes; i++)
+        if (!e->codes[i].dated)
+            return e->codes[i].code;
+    /* No story date: take the most recent dated code. */
+    if (!date && e->ncodes)
+        return e->codes[e->ncodes - 1].code;
+    return NULL;
+}
+
+const char *ac_kind_name(ac_kind k)
+{
+    switch (k) {
+    case AK_COUNTRY: return "country";
+    case AK_IGO: return "igo";
+    case AK_GROUP: return "group";
+    case AK_PERSON: return "person";
+    case AK_AGREEMENT: return "agreement";
+    case AK_AGENT: return "agent";
+    default: return "none";
+    }
+}
+
+/* ---- build -------------------------------------------------------------------- */
+
+ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
+{
+    *out = NULL;
+    if (!b)
+        return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "no builder");
+    ac_dict *d = calloc(1, sizeof *d);
+    if (!d) {
+        ac_dict_builder_free(b);
+        return ac_error_set(err, AC_ENOMEM, NULL, 0, UINT64_MAX, "out of memory");
+    }
+    ac_arena_init(&d->arena, 1 << 20);
+    cc c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.b = b;
+    ac_vec_init(&c.words, sizeof(ac_word));
+    ac_vec_init(&c.terms, sizeof(ac_term));
+    ac_vec_init(&c.node_terms, sizeof(uint32_t));
+    ac_vec_init(&c.entries, sizeof(ac_entry));
+    if (ac_map_init(&d->vocab, 1 << 15) != 0 || ac_map_init(&d->edges, 1 << 15) != 0)
+        c.oom = 1;
+    ac_word *w0 = ac_vec_push(&c.words);       /* id 0: unknown */
+    if (w0)
+        w0->text = "";
+    node_new(&c);                              /* node 0: the trie root */
+
+    compile_cameo(&c);
+
+    /* 1. Irregular verbs: their forms are locked to their base. */
+    for (size_t i = 0; i < b->irregular.len; i++) {
+        const birregular *ir = ac_vec_at(&b->irregular, i);
+        uint32_t base = word_add(&c, ir->forms[0], strlen(ir->forms[0]), 0, WF_LOCKED);
+        static const uint32_t form_flags[5] = {0, WF_PAST, WF_PP, 0, WF_ING};
+        for (int k = 1; k < ir->n; k++) {
+            const char *f = ir->forms[k];
+            const char *slash;
+            /* "was/were"-style alternatives are not in the format, but
+             * tolerate "got/gotten" by taking each form separately. */
+            while ((slash = strchr(f, '/'))) {
+                word_add(&c, f, (size_t)(slash - f), base, form_flags[k] | WF_LOCKED);
+                f = slash + 1;
+            }
+            word_add(&c, f, strlen(f), base, form_flags[k] | WF_LOCKED);
+        }
+        inflect(&c, ir->forms[0], base, 0);
+    }
+    d->stats.irregular = b->irregular.len;
+
+    /* 2. English closed-class words. */
+    for (size_t i = 0; i < AC_ENGLISH_COUNT; i++) {
+        const ac_english_word *e = &AC_ENGLISH[i];
+        uint32_t id = word_add(&c, e->word, strlen(e->word), 0, e->flags | WF_LOCKED);
+        if (e->inflect) {
+            inflect(&c, e->word, id, e->flags);
+            /* Irregular forms of the word get its flags too. */
+            for (size_t k = 0; k < c.words.len; k++) {
+                ac_word *w = ac_vec_at(&c.words, k);
+                if (w->base == id)
+                    w->flags |= e->flags;
+            }
+        }
+    }
+
+    /* 3. Pattern and set words, with their inflections. */
+    for (size_t i = 0; i < b->patterns.len; i++)
+        each_word(((bpattern *)ac_vec_at(&b->patterns, i))->text, register_pattern_word, &c);
+    register_set_words(&c);
+    resolve_bases(&c);
+
+    /* 4. Names. */
+    compile_actors(&c);
+
+    /* 5. Sets and patterns, now that every base is final. */
+    d->words = c.words.data;
+    d->nwords = (uint32_t)c.words.len;
+    compile_sets(&c);
+    compile_patterns(&c);
+
+    d->terms = c.terms.data;
+    d->nterms = (uint32_t)c.terms.len;
+    d->node_terms = c.node_terms.data;
+    d->nnodes = (uint32_t)c.node_terms.len;
+    d->entries = c.entries.data;
+    d->nentries = (uint32_t)c.entries.len;
+
+    d->stats.files = b->files;
+    d->stats.lines_bad = b->bad_lines;
+    d->stats.sets = d->nsets;
+    d->stats.words = d->nwords;
+    d->stats.memory_bytes = d->arena.total + d->vocab.cap * 12 + d->edges.cap * 12 +
+                            d->heads.cap * 12 + c.words.cap * sizeof(ac_word) +
+                            c.terms.cap * sizeof(ac_term) + c.node_terms.cap * 4 +
+                            c.entries.cap * sizeof(ac_entry);
+    ac_dict_builder_free(b);
+    if (c.oom) {
+        ac_dict_free(d);
+        return ac_error_set(err, AC_ENOMEM, NULL, 0, UINT64_MAX, "out of memory while compiling the dictionary");
+    }
+    *out = d;
+    return AC_OK;
+}
+
+void ac_dict_free(ac_dict *d)
+{
+    if (!d)
+        return;
+    ac_map_free(&d->vocab);
+    ac_map_free(&d->edges);
+    ac_map_free(&d->heads);
+    free(d->words);
+    free(d->terms);
+    free(d->node_terms);
+    free(d->entries);
+    ac_arena_free(&d->arena);
+    free(d);
+}
+
+void ac_dict_get_stats(const ac_dict *d, ac_dict_stats *out)
+{
+    *out = d->stats;
+}

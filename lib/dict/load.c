@@ -1,0 +1,636 @@
+/*
+ * load.c -- reads accord's dictionary files into a builder.
+ *
+ * The format is described in docs/dictionaries.md. This file only parses:
+ * each good line becomes a record in the builder (builder.h); a bad line is
+ * reported to the diagnostic callback with file:line and skipped. compile.c
+ * turns the records into the immutable dictionary.
+ */
+#include "dict/builder.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+
+static const struct {
+    const char *name;
+    int kind;
+} KINDS[] = {
+    {"country", BK_COUNTRY}, {"igo", BK_IGO}, {"group", BK_GROUP},
+    {"person", BK_PERSON}, {"agreement", BK_AGREEMENT}, {"agent", BK_AGENT},
+    {"verb", BK_VERB}, {"cameo", BK_CAMEO}, {"irregular", BK_IRREGULAR},
+    {"set", BK_SET},
+};
+
+ac_dict_builder *ac_dict_builder_new(void)
+{
+    ac_dict_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    ac_arena_init(&b->arena, 256 * 1024);
+    ac_vec_init(&b->actors, sizeof(bactor));
+    ac_vec_init(&b->patterns, sizeof(bpattern));
+    ac_vec_init(&b->sets, sizeof(bset));
+    ac_vec_init(&b->irregular, sizeof(birregular));
+    ac_vec_init(&b->cameo, sizeof(ac_cameo_info));
+    return b;
+}
+
+void ac_dict_builder_set_diag(ac_dict_builder *b, ac_diag_fn fn, void *ctx)
+{
+    b->diag = fn;
+    b->diag_ctx = ctx;
+}
+
+void ac_dict_builder_free(ac_dict_builder *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->actors.len; i++)
+        free(((bactor *)ac_vec_at(&b->actors, i))->names);
+    for (size_t i = 0; i < b->sets.len; i++)
+        free(((bset *)ac_vec_at(&b->sets, i))->phrases);
+    ac_vec_free(&b->actors);
+    ac_vec_free(&b->patterns);
+    ac_vec_free(&b->sets);
+    ac_vec_free(&b->irregular);
+    ac_vec_free(&b->cameo);
+    ac_arena_free(&b->arena);
+    free(b);
+}
+
+/* ---- small string helpers over [s, e) ---------------------------------- */
+
+static const char *skip_space(const char *s, const char *e)
+{
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    return s;
+}
+
+static const char *trim_end(const char *s, const char *e)
+{
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    return e;
+}
+
+static void bad(ac_dict_builder *b, const char *file, uint64_t line, const char *fmt, const char *arg)
+{
+    b->bad_lines++;
+    ac_warn(b->diag, b->diag_ctx, AC_EDICT, file, line, UINT64_MAX, fmt, arg);
+}
+
+/* Copies [s, e) trimmed into the arena. */
+static char *dup_trim(ac_dict_builder *b, const char *s, const char *e)
+{
+    s = skip_space(s, e);
+    e = trim_end(s, e);
+    return ac_arena_strndup(&b->arena, s, (size_t)(e - s));
+}
+
+static int is_code_char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* ---- actors, agents, agreements ------------------------------------------ */
+
+/* Parses "CODE" or "CODE [FROM..TO]" into r. Returns 0 or -1. */
+static int parse_code_item(ac_dict_builder *b, const char *s, const char *e, ac_code_range *r,
+                           int agent, uint8_t *prefix)
+{
+    s = skip_space(s, e);
+    e = trim_end(s, e);
+    const char *c = s;
+    while (c < e && is_code_char(*c))
+        c++;
+    if (c == s)
+        return -1;
+    if (agent && c < e && *c == '~') {
+        *prefix = 1;
+        r->code = ac_arena_strndup(&b->arena, s, (size_t)(c - s));
+        c++;
+    } else {
+        r->code = ac_arena_strndup(&b->arena, s, (size_t)(c - s));
+    }
+    if (!r->code)
+        return -1;
+    r->from = 0;
+    r->to = 99999999;
+    r->dated = 0;
+    c = skip_space(c, e);
+    if (c == e)
+        return 0;
+    if (*c != '[' || e[-1] != ']')
+        return -1;
+    const char *in = c + 1, *ine = e - 1;
+    const char *dots = NULL;
+    for (const char *p = in; p + 1 < ine; p++)
+        if (p[0] == '.' && p[1] == '.') {
+            dots = p;
+            break;
+        }
+    if (!dots)
+        return -1;
+    const char *f = skip_space(in, dots), *fe = trim_end(in, dots);
+    const char *t = skip_space(dots + 2, ine), *te = trim_end(dots + 2, ine);
+    if (fe > f && !(r->from = ac_date_parse(f, (size_t)(fe - f))))
+        return -1;
+    if (te > t && !(r->to = ac_date_parse(t, (size_t)(te - t))))
+        return -1;
+    if (r->from > r->to)
+        return -1;
+    r->dated = 1;
+    return 0;
+}
+
+static void parse_actor(ac_dict_builder *b, int kind, const char *file, uint64_t line,
+                        const char *s, const char *e)
+{
+    const char *eq = memchr(s, '=', (size_t)(e - s));
+    if (!eq) {
+        bad(b, file, line, "missing '=': expected NAME | NAME = CODE%s", "");
+        return;
+    }
+    bactor a = {0};
+    a.kind = kind;
+    a.file = file;
+    a.line = (uint32_t)line;
+    /* Names, separated by |. */
+    size_t cap = 4;
+    a.names = malloc(cap * sizeof *a.names);
+    if (!a.names)
+        return;
+    const char *p = s;
+    while (p < eq) {
+        const char *bar = memchr(p, '|', (size_t)(eq - p));
+        const char *ne = bar ? bar : eq;
+        char *name = dup_trim(b, p, ne);
+        if (!name || !*name) {
+            bad(b, file, line, "empty name%s", "");
+            free(a.names);
+            return;
+        }
+        if (a.nnames == cap) {
+            cap *= 2;
+            const char **nn = realloc(a.names, cap * sizeof *nn);
+            if (!nn) {
+                free(a.names);
+                return;
+            }
+            a.names = nn;
+        }
+        a.names[a.nnames++] = name;
+        p = bar ? bar + 1 : eq;
+    }
+    /* Codes, separated by commas. */
+    ac_code_range codes[32];
+    size_t nc = 0;
+    p = eq + 1;
+    while (p < e) {
+        const char *comma = memchr(p, ',', (size_t)(e - p));
+        const char *ce = comma ? comma : e;
+        if (nc == 32) {
+            bad(b, file, line, "more than 32 codes%s", "");
+            free(a.names);
+            return;
+        }
+        if (parse_code_item(b, p, ce, &codes[nc], kind == BK_AGENT, &a.prefix) != 0) {
+            char item[64];
+            size_t l = (size_t)(ce - p) < sizeof item - 1 ? (size_t)(ce - p) : sizeof item - 1;
+            memcpy(item, p, l);
+            item[l] = '\0';
+            bad(b, file, line, "bad code '%s' (expected CODE or CODE [YYYY-MM-DD..YYYY-MM-DD])", item);
+            free(a.names);
+            return;
+        }
+        nc++;
+        p = comma ? comma + 1 : e;
+    }
+    if (nc == 0) {
+        bad(b, file, line, "no code after '='%s", "");
+        free(a.names);
+        return;
+    }
+    ac_code_range *cc = ac_arena_alloc(&b->arena, nc * sizeof *cc);
+    if (!cc) {
+        free(a.names);
+        return;
+    }
+    memcpy(cc, codes, nc * sizeof *cc);
+    a.codes = cc;
+    a.ncodes = (uint32_t)nc;
+    bactor *slot = ac_vec_push(&b->actors);
+    if (!slot) {
+        free(a.names);
+        return;
+    }
+    *slot = a;
+}
+
+/* ---- verbs ---------------------------------------------------------------- */
+
+static int valid_event_code(const char *s, size_t n)
+{
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
+                       const char *s, const char *e)
+{
+    const char *c = s;
+    while (c < e && *c != ' ' && *c != '\t')
+        c++;
+    if (!valid_event_code(s, (size_t)(c - s))) {
+        bad(b, file, line, "a verb line starts with a CAMEO code of 2 to 4 digits%s", "");
+        return;
+    }
+    const char *pat = skip_space(c, e);
+    if (pat == e) {
+        bad(b, file, line, "missing pattern after the code%s", "");
+        return;
+    }
+    /* Exactly one head marked with '*'. */
+    int heads = 0;
+    for (const char *p = pat; p < e; p++)
+        if (*p == '*' && (p == pat || p[-1] == ' ' || p[-1] == '\t') && p + 1 < e &&
+            p[1] != ' ')
+            heads++;
+    if (heads != 1) {
+        bad(b, file, line, "a pattern needs exactly one *head word (found %s)",
+            heads == 0 ? "none" : "several");
+        return;
+    }
+    bpattern *bp = ac_vec_push(&b->patterns);
+    if (!bp)
+        return;
+    bp->code = ac_arena_strndup(&b->arena, s, (size_t)(c - s));
+    bp->text = dup_trim(b, pat, e);
+    bp->file = file;
+    bp->line = (uint32_t)line;
+}
+
+/* ---- sets, irregular verbs, CAMEO table ------------------------------------ */
+
+static void parse_set(ac_dict_builder *b, const char *file, uint64_t line,
+                      const char *s, const char *e)
+{
+    const char *eq = memchr(s, '=', (size_t)(e - s));
+    if (!eq) {
+        bad(b, file, line, "missing '=': expected NAME = phrase | phrase%s", "");
+        return;
+    }
+    char *name = dup_trim(b, s, eq);
+    if (!name || !*name) {
+        bad(b, file, line, "empty set name%s", "");
+        return;
+    }
+    for (char *q = name; *q; q++)
+        if (!is_code_char(*q)) {
+            bad(b, file, line, "set name '%s' must be upper-case letters, digits and _", name);
+            return;
+        }
+    bset set = {0};
+    set.name = name;
+    set.file = file;
+    set.line = (uint32_t)line;
+    size_t cap = 8;
+    set.phrases = malloc(cap * sizeof *set.phrases);
+    if (!set.phrases)
+        return;
+    const char *p = eq + 1;
+    while (p < e) {
+        const char *bar = memchr(p, '|', (size_t)(e - p));
+        const char *pe = bar ? bar : e;
+        char *ph = dup_trim(b, p, pe);
+        if (ph && *ph) {
+            if (set.nphrases == cap) {
+                cap *= 2;
+                const char **np = realloc(set.phrases, cap * sizeof *np);
+                if (!np) {
+                    free(set.phrases);
+                    return;
+                }
+                set.phrases = np;
+            }
+            set.phrases[set.nphrases++] = ph;
+        }
+        p = bar ? bar + 1 : e;
+    }
+    if (!set.nphrases) {
+        bad(b, file, line, "set '%s' has no phrases", name);
+        free(set.phrases);
+        return;
+    }
+    bset *slot = ac_vec_push(&b->sets);
+    if (!slot) {
+        free(set.phrases);
+        return;
+    }
+    *slot = set;
+}
+
+static void parse_irregular(ac_dict_builder *b, const char *file, uint64_t line,
+                            const char *s, const char *e)
+{
+    birregular ir = {0};
+    const char *p = s;
+    while (p < e) {
+        p = skip_space(p, e);
+        if (p == e)
+            break;
+        const char *w = p;
+        while (p < e && *p != ' ' && *p != '\t')
+            p++;
+        if (ir.n == 5) {
+            bad(b, file, line, "an irregular verb has at most 5 forms%s", "");
+            return;
+        }
+        ir.forms[ir.n++] = ac_arena_strndup(&b->arena, w, (size_t)(p - w));
+    }
+    if (ir.n < 3) {
+        bad(b, file, line, "an irregular verb needs base, past and participle%s", "");
+        return;
+    }
+    ir.file = file;
+    ir.line = (uint32_t)line;
+    birregular *slot = ac_vec_push(&b->irregular);
+    if (slot)
+        *slot = ir;
+}
+
+static void parse_cameo(ac_dict_builder *b, const char *file, uint64_t line,
+                        const char *s, const char *e)
+{
+    const char *f[5];
+    const char *fe[5];
+    int n = 0;
+    const char *p = s;
+    while (n < 5) {
+        const char *bar = n < 4 ? memchr(p, '|', (size_t)(e - p)) : NULL;
+        f[n] = skip_space(p, bar ? bar : e);
+        fe[n] = trim_end(f[n], bar ? bar : e);
+        n++;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    if (n != 5) {
+        bad(b, file, line, "a CAMEO line has 5 fields: CODE | GOLDSTEIN | QUAD | PLOVER | NAME%s", "");
+        return;
+    }
+    if (!valid_event_code(f[0], (size_t)(fe[0] - f[0]))) {
+        bad(b, file, line, "bad CAMEO code%s", "");
+        return;
+    }
+    char num[32];
+    size_t l = (size_t)(fe[1] - f[1]);
+    if (l == 0 || l >= sizeof num) {
+        bad(b, file, line, "bad Goldstein value%s", "");
+        return;
+    }
+    memcpy(num, f[1], l);
+    num[l] = '\0';
+    char *end;
+    double g = strtod(num, &end);
+    if (*end || g < -10 || g > 10) {
+        bad(b, file, line, "bad Goldstein value '%s'", num);
+        return;
+    }
+    if (fe[2] - f[2] != 1 || *f[2] < '1' || *f[2] > '4') {
+        bad(b, file, line, "the quad class is 1, 2, 3 or 4%s", "");
+        return;
+    }
+    ac_cameo_info *ci = ac_vec_push(&b->cameo);
+    if (!ci)
+        return;
+    ci->code = ac_arena_strndup(&b->arena, f[0], (size_t)(fe[0] - f[0]));
+    ci->goldstein = g;
+    ci->quad = *f[2] - '0';
+    ci->plover = ac_arena_strndup(&b->arena, f[3], (size_t)(fe[3] - f[3]));
+    if (strcmp(ci->plover, "NONE") == 0)
+        ci->plover = "";
+    ci->name = ac_arena_strndup(&b->arena, f[4], (size_t)(fe[4] - f[4]));
+}
+
+/* ---- files ------------------------------------------------------------------ */
+
+ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
+                                   const char *text, size_t len, ac_error *err)
+{
+    if (!b || !name || (!text && len))
+        return ac_error_set(err, AC_EINVAL, name, 0, UINT64_MAX, "invalid argument");
+    const char *file = ac_arena_strdup(&b->arena, name);
+    if (!file)
+        return ac_error_set(err, AC_ENOMEM, name, 0, UINT64_MAX, "out of memory");
+    b->files++;
+    int kind = 0;
+    const char *p = text, *end = text + len;
+    uint64_t line = 0;
+    while (p < end) {
+        line++;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *s = skip_space(p, le);
+        const char *e = le;
+        /* A comment runs from # to the end of the line. */
+        const char *hash = e > s ? memchr(s, '#', (size_t)(e - s)) : NULL;
+        if (hash)
+            e = hash;
+        e = trim_end(s, e);
+        p = nl ? nl + 1 : end;
+        if (s == e)
+            continue;
+        if (!ac_utf8_is_clean(s, (size_t)(e - s))) {
+            bad(b, file, line, "invalid UTF-8 or NUL byte%s", "");
+            continue;
+        }
+        if (*s == '@') {
+            const char *w = s + 1;
+            const char *we = w;
+            while (we < e && *we != ' ' && *we != '\t')
+                we++;
+            if ((size_t)(we - w) == 4 && memcmp(w, "kind", 4) == 0) {
+                const char *k = skip_space(we, e);
+                int found = 0;
+                for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
+                    if (strlen(KINDS[i].name) == (size_t)(e - k) &&
+                        memcmp(KINDS[i].name, k, (size_t)(e - k)) == 0) {
+                        kind = KINDS[i].kind;
+                        found = 1;
+                    }
+                if (!found) {
+                    kind = -1;
+                    bad(b, file, line, "unknown @kind '%s'", dup_trim(b, k, e));
+                }
+            } else {
+                bad(b, file, line, "unknown directive '%s'", dup_trim(b, s, e));
+            }
+            continue;
+        }
+        switch (kind) {
+        case 0:
+            bad(b, file, line, "entry before any @kind line%s", "");
+            break;
+        case -1:
+            b->bad_lines++;          /* under an unknown @kind: already reported */
+            break;
+        case BK_VERB:
+            parse_verb(b, file, line, s, e);
+            break;
+        case BK_SET:
+            parse_set(b, file, line, s, e);
+            break;
+        case BK_IRREGULAR:
+            parse_irregular(b, file, line, s, e);
+            break;
+        case BK_CAMEO:
+            parse_cameo(b, file, line, s, e);
+            break;
+        default:
+            parse_actor(b, kind, file, line, s, e);
+            break;
+        }
+    }
+    return AC_OK;
+}
+
+ac_status ac_dict_builder_add_file(ac_dict_builder *b, const char *path, ac_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ac_error_set(err, AC_EIO, path, 0, UINT64_MAX, "cannot open: %s", strerror(errno));
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += n;
+        if (len == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    int rerr = ferror(f);
+    fclose(f);
+    if (!buf)
+        return ac_error_set(err, AC_ENOMEM, path, 0, UINT64_MAX, "out of memory");
+    if (rerr) {
+        free(buf);
+        return ac_error_set(err, AC_EIO, path, 0, UINT64_MAX, "read error");
+    }
+    ac_status st = ac_dict_builder_add_text(b, path, buf, len, err);
+    free(buf);
+    return st;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+ac_status ac_dict_builder_add_dir(ac_dict_builder *b, const char *dir, ac_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return ac_error_set(err, AC_EIO, dir, 0, UINT64_MAX, "cannot open directory: %s", strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        size_t l = strlen(dir) + strlen(de->d_name) + 2;
+        names[n] = malloc(l);
+        if (!names[n])
+            break;
+        snprintf(names[n], l, "%s/%s", dir, de->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    ac_status st = AC_OK;
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (st == AC_OK && stat(names[i], &sb) == 0) {
+            size_t l = strlen(names[i]);
+            if (S_ISDIR(sb.st_mode))
+                st = ac_dict_builder_add_dir(b, names[i], err);
+            else if (l > 4 && strcmp(names[i] + l - 4, ".txt") == 0)
+                st = ac_dict_builder_add_file(b, names[i], err);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return st;
+}
+
+ac_status ac_dict_load_dir(const char *dir, ac_diag_fn diag, void *diag_ctx,
+                           ac_dict **out, ac_error *err)
+{
+    ac_dict_builder *b = ac_dict_builder_new();
+    if (!b)
+        return ac_error_set(err, AC_ENOMEM, dir, 0, UINT64_MAX, "out of memory");
+    ac_dict_builder_set_diag(b, diag, diag_ctx);
+    ac_status st = ac_dict_builder_add_dir(b, dir, err);
+    if (st != AC_OK) {
+        ac_dict_builder_free(b);
+        return st;
+    }
+    return ac_dict_build(b, out, err);
+}
+
+const char *ac_dict_default_dir(void)
+{
+    const char *env = getenv("ACCORD_DICT");
+    if (env && *env)
+        return env;
+#ifdef ACCORD_DICT_DIR
+    return ACCORD_DICT_DIR;
+#else
+    return "dict";
+#endif
+}
+
+int32_t ac_date_parse(const char *s, size_t n)
+{
+    int y, m, d;
+    if (n == 10 && s[4] == '-' && s[7] == '-') {
+        for (size_t i = 0; i < 10; i++)
+            if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+                return 0;
+        y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        m = (s[5] - '0') * 10 + (s[6] - '0');
+        d = (s[8] - '0') * 10 + (s[9] - '0');
+    } else {
+        return 0;
+    }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    return y * 10000 + m * 100 + d;
+}

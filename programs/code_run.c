@@ -1,0 +1,350 @@
+/*
+ * code_run.c -- see code_run.h.
+ *
+ * Pipeline: the main thread reads batch k+1 while the workers code batch k;
+ * then it writes batch k in input order. With one thread everything runs on
+ * the main thread and no worker is started.
+ */
+#include "code_run.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define BATCH_STORIES 512
+#define BATCH_BYTES (8u << 20)
+
+typedef struct batch {
+    ac_story st[BATCH_STORIES];
+    char *mem[BATCH_STORIES];      /* owned copy of each story's strings */
+    ac_buf out[BATCH_STORIES];
+    size_t nsent[BATCH_STORIES], ntok[BATCH_STORIES], nev[BATCH_STORIES];
+    int failed[BATCH_STORIES];
+    ac_error err[BATCH_STORIES];
+    size_t n, bytes;
+} batch;
+
+typedef struct pool {
+    code_run *r;
+    pthread_t *th;
+    int n;
+    pthread_mutex_t mu;
+    pthread_cond_t cv_start, cv_done;
+    batch *job;
+    unsigned gen;
+    int active, quit;
+    atomic_size_t next;
+} pool;
+
+void code_run_init(code_run *r)
+{
+    memset(r, 0, sizeof *r);
+    r->threads = 1;
+    r->out_hash = 1469598103934665603ull;
+}
+
+static void code_one(code_run *r, batch *b, size_t i)
+{
+    ac_doc *doc = NULL;
+    ac_buf_reset(&b->out[i]);
+    b->failed[i] = 0;
+    if (ac_code(r->dict, &b->st[i], &r->copt, &doc, &b->err[i]) != AC_OK) {
+        b->failed[i] = 1;
+        b->nsent[i] = b->ntok[i] = b->nev[i] = 0;
+        return;
+    }
+    if (r->copt.flags & AC_CODE_EXPLAIN) {
+        const char *ex = ac_doc_explain(doc);
+        ac_buf_append(&b->out[i], ex, strlen(ex));
+    }
+    if (ac_write_events(doc, &b->st[i], r->format, &b->out[i]) != AC_OK) {
+        b->failed[i] = 1;
+        snprintf(b->err[i].msg, sizeof b->err[i].msg, "out of memory writing story %s", b->st[i].id);
+        b->err[i].file[0] = '\0';
+        b->err[i].line = 0;
+        b->err[i].offset = UINT64_MAX;
+    }
+    b->nsent[i] = ac_doc_sentence_count(doc);
+    b->ntok[i] = ac_doc_token_count(doc);
+    b->nev[i] = ac_doc_event_count(doc);
+    ac_doc_free(doc);
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    unsigned seen = 0;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (p->gen == seen && !p->quit)
+            pthread_cond_wait(&p->cv_start, &p->mu);
+        if (p->quit) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        seen = p->gen;
+        batch *b = p->job;
+        pthread_mutex_unlock(&p->mu);
+        size_t i;
+        while ((i = atomic_fetch_add(&p->next, 1)) < b->n)
+            code_one(p->r, b, i);
+        pthread_mutex_lock(&p->mu);
+        if (--p->active == 0)
+            pthread_cond_signal(&p->cv_done);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+static void pool_submit(pool *p, batch *b)
+{
+    pthread_mutex_lock(&p->mu);
+    p->job = b;
+    atomic_store(&p->next, 0);
+    p->active = p->n;
+    p->gen++;
+    pthread_cond_broadcast(&p->cv_start);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_wait(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->active > 0)
+        pthread_cond_wait(&p->cv_done, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Writes a coded batch in order and releases its stories. */
+static void flush(code_run *r, batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->failed[i]) {
+            cli_error("story skipped", &b->err[i]);
+            r->skipped_limit++;
+        } else {
+            r->sentences += b->nsent[i];
+            r->tokens += b->ntok[i];
+            r->events += b->nev[i];
+        }
+        const ac_buf *o = &b->out[i];
+        for (size_t k = 0; k < o->len; k++) {
+            r->out_hash ^= (unsigned char)o->data[k];
+            r->out_hash *= 1099511628211ull;
+        }
+        r->bytes_out += o->len;
+        if (r->out && o->len && fwrite(o->data, 1, o->len, r->out) != o->len)
+            r->io_errors++;
+        free(b->mem[i]);
+        b->mem[i] = NULL;
+    }
+    b->n = 0;
+    b->bytes = 0;
+}
+
+/* Copies a story the reader owns into the batch. */
+static int batch_add(batch *b, const ac_story *s)
+{
+    const char *fields[7] = {s->id, s->date, s->title, s->url, s->source, s->origin, s->text};
+    size_t lens[7], total = 0;
+    for (int k = 0; k < 7; k++) {
+        lens[k] = fields[k] ? (k == 6 ? s->text_len : strlen(fields[k])) : 0;
+        total += lens[k] + 1;
+    }
+    char *mem = malloc(total);
+    if (!mem)
+        return -1;
+    const char *copies[7];
+    char *p = mem;
+    for (int k = 0; k < 7; k++) {
+        if (lens[k])
+            memcpy(p, fields[k], lens[k]);
+        p[lens[k]] = '\0';
+        copies[k] = p;
+        p += lens[k] + 1;
+    }
+    ac_story *d = &b->st[b->n];
+    *d = *s;
+    d->id = copies[0];
+    d->date = copies[1];
+    d->title = copies[2];
+    d->url = copies[3];
+    d->source = copies[4];
+    d->origin = copies[5];
+    d->text = copies[6];
+    b->mem[b->n] = mem;
+    b->bytes += s->text_len;
+    b->n++;
+    return 0;
+}
+
+typedef struct feeder {
+    code_run *r;
+    const char *const *files;
+    size_t nfiles, fi;
+    ac_reader *rd;
+    const ac_story *mem_stories;   /* code_run_stories */
+    size_t mem_n, mem_i;
+    cli_diag diag;
+} feeder;
+
+/* Fills b with the next stories. Returns 0 at the end of all input. */
+static int fill(feeder *f, batch *b)
+{
+    code_run *r = f->r;
+    while (b->n < BATCH_STORIES && b->bytes < BATCH_BYTES) {
+        if (f->mem_stories) {
+            if (f->mem_i == f->mem_n)
+                break;
+            if (batch_add(b, &f->mem_stories[f->mem_i++]) != 0)
+                return b->n > 0;
+            r->stories++;
+            continue;
+        }
+        if (!f->rd) {
+            if (f->fi == f->nfiles)
+                break;
+            const char *path = f->files[f->fi++];
+            ac_error err;
+            r->ropt.diag = cli_diag_print;
+            r->ropt.diag_ctx = &f->diag;
+            if (ac_reader_open(!strcmp(path, "-") ? NULL : path, &r->ropt, &f->rd, &err) != AC_OK) {
+                cli_error(NULL, &err);
+                r->io_errors++;
+                f->rd = NULL;
+                continue;
+            }
+        }
+        ac_story s;
+        ac_error err;
+        ac_status st = ac_reader_next(f->rd, &s, &err);
+        if (st == AC_OK) {
+            if (s.part == 0)
+                r->stories++;
+            r->parts++;
+            r->bytes_in += s.text_len;
+            if (batch_add(b, &s) != 0) {
+                fprintf(stderr, "accord: out of memory holding story %s\n", s.id);
+                r->skipped_limit++;
+            }
+        } else if (st == AC_EPARSE || st == AC_ELIMIT) {
+            cli_error("skipped", &err);
+            if (st == AC_EPARSE)
+                r->skipped_parse++;
+            else
+                r->skipped_limit++;
+        } else {
+            if (st != AC_DONE) {
+                cli_error(NULL, &err);
+                r->io_errors++;
+            }
+            ac_reader_close(f->rd);
+            f->rd = NULL;
+        }
+    }
+    return b->n > 0;
+}
+
+static int run(code_run *r, feeder *f)
+{
+    batch *b[2];
+    b[0] = calloc(1, sizeof(batch));
+    b[1] = calloc(1, sizeof(batch));
+    if (!b[0] || !b[1]) {
+        free(b[0]);
+        free(b[1]);
+        fprintf(stderr, "accord: out of memory\n");
+        return EXIT_FAIL;
+    }
+    f->diag.prefix = "warning";
+    if (r->threads <= 1) {
+        while (fill(f, b[0])) {
+            for (size_t i = 0; i < b[0]->n; i++)
+                code_one(r, b[0], i);
+            flush(r, b[0]);
+        }
+    } else {
+        pool p;
+        memset(&p, 0, sizeof p);
+        p.r = r;
+        p.n = r->threads;
+        p.th = calloc((size_t)p.n, sizeof *p.th);
+        pthread_mutex_init(&p.mu, NULL);
+        pthread_cond_init(&p.cv_start, NULL);
+        pthread_cond_init(&p.cv_done, NULL);
+        int started = 0;
+        for (int i = 0; p.th && i < p.n; i++)
+            if (pthread_create(&p.th[i], NULL, worker, &p) == 0)
+                started++;
+        p.n = started;
+        if (started == 0) {
+            fprintf(stderr, "accord: cannot start threads\n");
+            free(p.th);
+            free(b[0]);
+            free(b[1]);
+            return EXIT_FAIL;
+        }
+        int cur = 0;
+        int have = fill(f, b[cur]);
+        while (have) {
+            pool_submit(&p, b[cur]);
+            int nxt = 1 - cur;
+            int more = fill(f, b[nxt]);
+            pool_wait(&p);
+            flush(r, b[cur]);
+            cur = nxt;
+            have = more;
+        }
+        pthread_mutex_lock(&p.mu);
+        p.quit = 1;
+        pthread_cond_broadcast(&p.cv_start);
+        pthread_mutex_unlock(&p.mu);
+        for (int i = 0; i < p.n; i++)
+            pthread_join(p.th[i], NULL);
+        pthread_mutex_destroy(&p.mu);
+        pthread_cond_destroy(&p.cv_start);
+        pthread_cond_destroy(&p.cv_done);
+        free(p.th);
+    }
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < BATCH_STORIES; i++)
+            ac_buf_free(&b[k]->out[i]);
+        free(b[k]);
+    }
+    if (r->out)
+        fflush(r->out);
+    r->warnings += f->diag.count;
+    return EXIT_OK;
+}
+
+int code_run_files(code_run *r, const char *const *files, size_t nfiles)
+{
+    feeder f;
+    memset(&f, 0, sizeof f);
+    f.r = r;
+    f.files = files;
+    f.nfiles = nfiles;
+    return run(r, &f);
+}
+
+int code_run_stories(code_run *r, const ac_story *stories, size_t n)
+{
+    feeder f;
+    memset(&f, 0, sizeof f);
+    f.r = r;
+    f.mem_stories = stories;
+    f.mem_n = n;
+    return run(r, &f);
+}
+
+void code_run_summary(const code_run *r, FILE *f)
+{
+    size_t coded = r->stories >= r->skipped_limit ? r->stories : 0;
+    (void)coded;
+    fprintf(f, "accord: %zu stor%s read, %zu sentences, %zu events; skipped: %zu malformed, "
+               "%zu too large or failed; %zu warnings; %zu input errors\n",
+            r->stories, r->stories == 1 ? "y" : "ies", r->sentences, r->events, r->skipped_parse,
+            r->skipped_limit, r->warnings, r->io_errors);
+}
