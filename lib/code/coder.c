@@ -375,7 +375,8 @@ static int find_np_after(const sent *s, uint32_t from, int cross)
             k = np->end - 1;
             continue;
         }
-        if (!cross && is_boundary(s, k) && !(wflags(s, k) & WF_RELATIVE && k == from))
+        if (!cross && (is_boundary(s, k) || is_punct(s, k, ',')) &&
+            !(wflags(s, k) & WF_RELATIVE && k == from))
             return -1;
     }
     return -1;

@@ -508,7 +508,8 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
     return AC_OK;
 }
 
-ac_status ac_dict_builder_add_file(ac_dict_builder *b, const char *path, ac_error *err)
+/* Reads path; `shown` is the name used in messages and pattern references. */
+static ac_status add_file_as(ac_dict_builder *b, const char *path, const char *shown, ac_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -537,9 +538,14 @@ ac_status ac_dict_builder_add_file(ac_dict_builder *b, const char *path, ac_erro
         free(buf);
         return ac_error_set(err, AC_EIO, path, 0, UINT64_MAX, "read error");
     }
-    ac_status st = ac_dict_builder_add_text(b, path, buf, len, err);
+    ac_status st = ac_dict_builder_add_text(b, shown, buf, len, err);
     free(buf);
     return st;
+}
+
+ac_status ac_dict_builder_add_file(ac_dict_builder *b, const char *path, ac_error *err)
+{
+    return add_file_as(b, path, path, err);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -547,7 +553,8 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-ac_status ac_dict_builder_add_dir(ac_dict_builder *b, const char *dir, ac_error *err)
+/* Adds the *.txt files under dir; `shown` names dir in messages. */
+static ac_status add_dir_as(ac_dict_builder *b, const char *dir, const char *shown, ac_error *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -579,15 +586,31 @@ ac_status ac_dict_builder_add_dir(ac_dict_builder *b, const char *dir, ac_error 
         struct stat sb;
         if (st == AC_OK && stat(names[i], &sb) == 0) {
             size_t l = strlen(names[i]);
+            char sub[1024];
+            snprintf(sub, sizeof sub, "%s/%s", shown, names[i] + strlen(dir) + 1);
             if (S_ISDIR(sb.st_mode))
-                st = ac_dict_builder_add_dir(b, names[i], err);
+                st = add_dir_as(b, names[i], sub, err);
             else if (l > 4 && strcmp(names[i] + l - 4, ".txt") == 0)
-                st = ac_dict_builder_add_file(b, names[i], err);
+                st = add_file_as(b, names[i], sub, err);
         }
         free(names[i]);
     }
     free(names);
     return st;
+}
+
+ac_status ac_dict_builder_add_dir(ac_dict_builder *b, const char *dir, ac_error *err)
+{
+    /* Files are named by the folder's own name and their path inside it
+     * ("dict/verbs/conflict.txt"), so outputs do not depend on where the
+     * dictionaries are installed. */
+    char top[1024];
+    snprintf(top, sizeof top, "%s", dir);
+    size_t l = strlen(top);
+    while (l > 1 && top[l - 1] == '/')
+        top[--l] = '\0';
+    const char *slash = strrchr(top, '/');
+    return add_dir_as(b, top, slash ? slash + 1 : top, err);
 }
 
 ac_status ac_dict_load_dir(const char *dir, ac_diag_fn diag, void *diag_ctx,

@@ -14,7 +14,6 @@
 #include "read/read_internal.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 typedef struct cursor {
@@ -72,7 +71,16 @@ static int emit(int y, int m, int d, char out[11])
 {
     if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    const int parts[3][2] = {{y, 4}, {m, 2}, {d, 2}};
+    char *o = out;
+    for (int k = 0; k < 3; k++) {
+        if (k)
+            *o++ = '-';
+        for (int i = parts[k][1] - 1, v = parts[k][0]; i >= 0; i--, v /= 10)
+            o[i] = (char)('0' + v % 10);
+        o += parts[k][1];
+    }
+    *o = '\0';
     return 1;
 }
 

@@ -12,6 +12,8 @@
  */
 #include "read/read_internal.h"
 
+#include "common/error.h"
+
 #include <assert.h>
 #include <ctype.h>
 #include <string.h>
