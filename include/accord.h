@@ -290,6 +290,139 @@ ac_status ac_write_events(const ac_doc *doc, const ac_story *story,
 /* Appends s to out as a JSON string literal, quotes included. */
 ac_status ac_json_escape(ac_buf *out, const char *s, size_t n);
 
+/* ------------------------------------------------------------------------
+ * Evaluation against gold files
+ *
+ * An ac_eval holds gold records (sentences and the events expected of them),
+ * codes each with a dictionary and scores what came out. Two gold formats
+ * are read; the format of a file is chosen by its first line:
+ *
+ *   1. accord's gold format, JSON Lines, one record per line:
+ *        {"id": "kaz-1", "date": "2024-05-01",
+ *         "text": "Kazakh President Tokayev met Israeli officials.",
+ *         "events": [{"source": "KAZGOV", "target": "ISR", "code": "036"}]}
+ *      "text" and "events" are required; "id" (a string or a number) is
+ *      "<file>:<line>" when absent; "date" is YYYY-MM-DD or absent. An empty
+ *      "events" list is a record that must produce no event. An event has a
+ *      "code" (two to four digits, root 01..20) and either both "source" and
+ *      "target" (CAMEO actor codes) or neither; a record is "labelled" when
+ *      all of its events carry actors (a record with no event is labelled).
+ *      Blank lines and lines whose first character is '#' are skipped.
+ *   2. The CAMEO codebook CSV, recognised by a header line naming the
+ *      columns "code" and "example" (code,level,root_code,...,example):
+ *      every row with a non-empty example is an unlabelled record, with the
+ *      row's code as its id, no date, and that code as its one expected event.
+ *      A coder's remark that ends an example (" Note: Two reciprocal events
+ *      are coded ...") is cut off: it is not part of the news text.
+ *
+ * What is scored (ac_eval_scores): over labelled records, the (source,
+ * target, code) triples, as sets per record, micro-averaged; over all
+ * records, the codes alone, as sets per record; root accuracy, coverage and
+ * a confusion table by root. A malformed line (or CSV row) is reported to the
+ * diagnostic callback with file:line, counted and skipped; the load goes on.
+ * ------------------------------------------------------------------------ */
+
+typedef struct ac_eval ac_eval;
+
+/* One event, expected or produced. Strings are borrowed from the ac_eval. */
+typedef struct ac_eval_event {
+    const char *source;    /* CAMEO actor code; "" in an unlabelled gold record */
+    const char *target;
+    const char *code;      /* CAMEO event code, "036" */
+} ac_eval_event;
+
+/* A gold record and, after ac_eval_run(), what accord made of it. */
+typedef struct ac_eval_record {
+    const char *id;
+    const char *date;      /* "YYYY-MM-DD", or "" when none */
+    const char *text;
+    const char *file;      /* the gold file and the line the record starts on */
+    uint64_t line;
+    int labelled;          /* 1: expected events carry source and target */
+    const ac_eval_event *expected;   /* deduplicated, in gold order */
+    size_t nexpected;
+    const ac_eval_event *produced;   /* deduplicated, in coder order; set by ac_eval_run */
+    size_t nproduced;
+    int coded;             /* 0 when ac_code() failed (scored as producing nothing) */
+    int pass;              /* labelled: triple sets equal; else code sets equal */
+} ac_eval_record;
+
+/* Counts and the figures made of them. A ratio whose denominator is 0 is 0. */
+typedef struct ac_eval_prf {
+    size_t tp, fp, fn;
+    double precision, recall, f1;
+} ac_eval_prf;
+
+#define AC_EVAL_ROOTS 20             /* CAMEO roots 01..20 */
+
+typedef struct ac_eval_scores {
+    size_t files;          /* gold files added */
+    size_t records;        /* records read */
+    size_t bad_lines;      /* malformed lines or rows, reported and skipped */
+    size_t code_errors;    /* records ac_code() failed on */
+    size_t passed;         /* records whose pass flag is set */
+
+    /* Labelled records: exact (source, target, code) triples. */
+    size_t labelled;
+    ac_eval_prf triples;
+    size_t exact;          /* labelled records whose triple set equals the gold */
+    double exact_rate;     /* exact / labelled */
+
+    /* All records: codes only, actors ignored. */
+    ac_eval_prf codes;
+    size_t with_expected;  /* records with at least one expected event */
+    size_t root_hits;      /* ... that produced an event of an expected root */
+    double root_accuracy;  /* root_hits / with_expected */
+    size_t covered;        /* ... that produced any event */
+    double coverage;       /* covered / with_expected */
+    size_t without_expected;   /* records that must produce no event */
+    size_t false_alarms;   /* ... that produced some */
+
+    /* Records with exactly one expected code: confusion[r][c] counts those
+     * of expected root r+1 whose first produced event has root c+1, with
+     * c == AC_EVAL_ROOTS when nothing was produced. */
+    size_t confusion[AC_EVAL_ROOTS][AC_EVAL_ROOTS + 1];
+} ac_eval_scores;
+
+/* A new, empty evaluation; NULL when out of memory. */
+ac_eval *ac_eval_new(void);
+
+/* Where malformed gold lines and failed records are reported (may be NULL). */
+void ac_eval_set_diag(ac_eval *ev, ac_diag_fn fn, void *ctx);
+
+/* Reads a gold file (either format; gzip and the like are not handled).
+ * Returns AC_EIO if it cannot be read, AC_ENOMEM; malformed lines only warn
+ * and count (ac_eval_scores.bad_lines). */
+ac_status ac_eval_add_file(ac_eval *ev, const char *path, ac_error *err);
+
+/* Reads gold text held in memory; name is used in messages and as the
+ * records' file. The text is copied. */
+ac_status ac_eval_add_text(ac_eval *ev, const char *name, const char *text,
+                           size_t len, ac_error *err);
+
+/* Codes every record with d (each record's date, none for the codebook) and
+ * computes the scores. May be called again, e.g. with another dictionary;
+ * the previous results are replaced. The dictionary is only borrowed during
+ * the call. Returns AC_ENOMEM; a record ac_code() fails on is reported to
+ * the diagnostic callback, counted in code_errors and scored as empty. */
+ac_status ac_eval_run(ac_eval *ev, const ac_dict *d, const ac_code_options *opt,
+                      ac_error *err);
+
+/* The figures of the last ac_eval_run() (all zero before it, except files,
+ * records and bad_lines). */
+void ac_eval_get_scores(const ac_eval *ev, ac_eval_scores *out);
+
+/* The records in the order read. Borrowed; valid until the next add or
+ * ac_eval_free(), produced events until the next ac_eval_run(). */
+size_t ac_eval_record_count(const ac_eval *ev);
+const ac_eval_record *ac_eval_record_at(const ac_eval *ev, size_t i);
+
+/* The two-digit root of a CAMEO code ("0311" -> 3) as 1..20, or 0 when code
+ * is not two to four digits with a root in 01..20. */
+int ac_eval_code_root(const char *code);
+
+void ac_eval_free(ac_eval *ev);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,12 +1,644 @@
-/* cmd_bench.c -- accord bench (placeholder until the benchmark lands). */
+/*
+ * cmd_bench.c -- accord bench: speed per stage, dictionary load time, peak
+ * memory and a hash of the output, on a generated or given corpus.
+ *
+ * Every stage runs over the same stories, held in memory:
+ *   read      the corpus as JSON Lines, parsed by ac_reader (from memory for
+ *             the generated corpus, from the file for --corpus);
+ *   tokenize, split, match, code
+ *             ac_code() with stop_after at that stage, so each time is
+ *             cumulative from the raw text and the marginal time of a stage is
+ *             the difference with the stage before;
+ *   write     ac_write_events() of the coded docs to a buffer (only the
+ *             write itself is timed); the output is hashed with FNV-1a 64.
+ * Then the whole of code + write runs through code_run_stories() with 1, 2,
+ * ... threads, as `accord code -j N` does, and its output hash must equal
+ * the write stage's: a speed-up that changes the results shows.
+ *
+ * Each measurement is the best of --repeat runs. Rates are per second of
+ * wall-clock time; MB is 10^6 bytes of story text.
+ */
+#include <inttypes.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "bench_corpus.h"
 #include "cli.h"
+#include "code_run.h"
+
+#define DICT_LOADS 7
+#define MAX_THREAD_RUNS 16
+#define FNV_OFFSET 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
+
+/* Targets of the issue: on one core of the CI machine. */
+#define TARGET_SENT_PER_S 200000.0
+#define TARGET_LOAD_MS 50.0
+#define TARGET_RSS_MB 100.0
+#define TARGET_J2_SPEEDUP 1.8
+
+typedef struct options {
+    const char *dict_dir;
+    const char *corpus_path;   /* NULL: generate */
+    const char *save_path;     /* write the generated corpus here */
+    size_t sentences;
+    uint64_t seed;
+    int max_threads;
+    int repeat;
+    int json;
+} options;
+
+/* The stories, each copied into one allocation of its own. */
+typedef struct corpus {
+    ac_story *st;
+    size_t n, cap;
+    size_t text_bytes;         /* sum of text_len */
+    size_t held_bytes;         /* memory held for the copies */
+} corpus;
+
+/* What coding the corpus produced (filled by the code stage). */
+typedef struct counts {
+    size_t sentences, tokens, events, event_sentences, failed;
+} counts;
+
+typedef struct stage {
+    const char *name;
+    double secs;               /* marginal: this stage alone */
+    double cum;                /* from the input to the end of this stage */
+} stage;
+
+enum { ST_READ, ST_TOKENIZE, ST_SPLIT, ST_MATCH, ST_CODE, ST_WRITE, ST_COUNT };
+
+typedef struct thread_run {
+    int threads;
+    double secs;
+    double cpu;                /* user + system seconds of that run */
+    unsigned long long hash;
+    size_t sentences;
+} thread_run;
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: accord bench [OPTIONS]\n"
+        "Times each stage (read, tokenize, split, match, code, write) on a seeded\n"
+        "news-like corpus or on a file, then code + write with 1..N threads.\n\n"
+        "  --sentences N     sentences to generate (default 200000)\n"
+        "  --seed S          seed of the generator (default 1)\n"
+        "  --corpus FILE     benchmark this file instead (any input accord reads)\n"
+        "  --save-corpus FILE  also write the generated corpus (JSON Lines) to FILE\n"
+        "  --dict DIR        dictionary folder (default: accord's dict/)\n"
+        "  --threads N       most threads to try end to end (default 2)\n"
+        "  --repeat R        best of R runs per measurement (default 3)\n"
+        "  --json            one JSON object on stdout instead of the table\n");
+}
+
+/* ------------------------------------------------------------------ corpus */
+
+static int corpus_add(corpus *c, const ac_story *s)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 1024;
+        ac_story *st = realloc(c->st, cap * sizeof *st);
+        if (!st)
+            return -1;
+        c->st = st;
+        c->cap = cap;
+    }
+    const char *fields[7] = {s->id, s->date, s->title, s->url, s->source, s->origin, s->text};
+    size_t lens[7], total = 0;
+    for (int k = 0; k < 7; k++) {
+        lens[k] = fields[k] ? (k == 6 ? s->text_len : strlen(fields[k])) : 0;
+        total += lens[k] + 1;
+    }
+    char *mem = malloc(total);
+    if (!mem)
+        return -1;
+    const char *copies[7];
+    char *p = mem;
+    for (int k = 0; k < 7; k++) {
+        if (lens[k])
+            memcpy(p, fields[k], lens[k]);
+        p[lens[k]] = '\0';
+        copies[k] = p;
+        p += lens[k] + 1;
+    }
+    ac_story *d = &c->st[c->n++];
+    *d = *s;
+    d->id = copies[0];
+    d->date = copies[1];
+    d->title = copies[2];
+    d->url = copies[3];
+    d->source = copies[4];
+    d->origin = copies[5];
+    d->text = copies[6];
+    c->text_bytes += s->text_len;
+    c->held_bytes += total + sizeof *d;
+    return 0;
+}
+
+static void corpus_free(corpus *c)
+{
+    /* The id is the first field of each story's allocation. */
+    for (size_t i = 0; i < c->n; i++)
+        free((char *)c->st[i].id);
+    free(c->st);
+    memset(c, 0, sizeof *c);
+}
+
+/* Reads every story of the file, or of the JSON Lines in mem when path is
+ * NULL; copies them into keep when it is not NULL. Returns the seconds taken,
+ * or -1 when the input cannot be read. */
+static double read_all(const char *path, const ac_buf *mem, corpus *keep, size_t *stories,
+                       size_t *bytes)
+{
+    cli_diag diag = {"warning", 0, 1};
+    ac_reader_options ro;
+    memset(&ro, 0, sizeof ro);
+    ro.format = path ? AC_INPUT_AUTO : AC_INPUT_JSONL;
+    ro.diag = cli_diag_print;
+    ro.diag_ctx = &diag;
+    ac_reader *r = NULL;
+    ac_error err;
+    double t0 = cli_now();
+    ac_status st = path ? ac_reader_open(path, &ro, &r, &err)
+                        : ac_reader_open_mem("bench.jsonl", mem->data, mem->len, &ro, &r, &err);
+    if (st != AC_OK) {
+        cli_error(NULL, &err);
+        return -1;
+    }
+    size_t n = 0, b = 0;
+    ac_story s;
+    while ((st = ac_reader_next(r, &s, &err)) != AC_DONE) {
+        if (st == AC_OK) {
+            n++;
+            b += s.text_len;
+            if (keep && corpus_add(keep, &s) != 0) {
+                fprintf(stderr, "accord bench: out of memory holding the corpus\n");
+                ac_reader_close(r);
+                return -1;
+            }
+        } else if (st == AC_EPARSE || st == AC_ELIMIT) {
+            cli_error("skipped", &err);
+        } else {
+            cli_error(NULL, &err);
+            ac_reader_close(r);
+            return -1;
+        }
+    }
+    ac_reader_close(r);
+    double t = cli_now() - t0;
+    *stories = n;
+    *bytes = b;
+    return t;
+}
+
+/* ------------------------------------------------------------------ stages */
+
+/* Runs ac_code() up to `stop` on every story. Fills cnt when not NULL. */
+static double run_stage(const ac_dict *d, const corpus *c, ac_stage stop, counts *cnt)
+{
+    ac_code_options opt = {0, stop};
+    unsigned char *seen = NULL;
+    size_t seen_cap = 0;
+    if (cnt)
+        memset(cnt, 0, sizeof *cnt);
+    double t0 = cli_now();
+    for (size_t i = 0; i < c->n; i++) {
+        ac_doc *doc = NULL;
+        ac_error err;
+        if (ac_code(d, &c->st[i], &opt, &doc, &err) != AC_OK) {
+            if (cnt)
+                cnt->failed++;
+            continue;
+        }
+        if (cnt) {
+            /* Counting happens once, on the code stage; its cost is small
+             * next to coding and is included in that stage's time. */
+            size_t ns = ac_doc_sentence_count(doc), ne = ac_doc_event_count(doc);
+            cnt->sentences += ns;
+            cnt->tokens += ac_doc_token_count(doc);
+            cnt->events += ne;
+            if (ns > seen_cap) {
+                free(seen);
+                seen_cap = ns * 2;
+                seen = malloc(seen_cap);
+                if (!seen)
+                    seen_cap = 0;
+            }
+            if (seen) {
+                memset(seen, 0, ns);
+                for (size_t k = 0; k < ne; k++) {
+                    uint32_t sid = ac_doc_event(doc, k)->sentence_id;
+                    if (sid < ns && !seen[sid]) {
+                        seen[sid] = 1;
+                        cnt->event_sentences++;
+                    }
+                }
+            }
+        }
+        ac_doc_free(doc);
+    }
+    double t = cli_now() - t0;
+    free(seen);
+    return t;
+}
+
+/* Codes every story (not timed) and times ac_write_events() alone; hashes
+ * the output as code_run does. */
+static double run_write(const ac_dict *d, const corpus *c, unsigned long long *hash,
+                        size_t *bytes_out)
+{
+    ac_buf out = {0};
+    double t = 0;
+    unsigned long long h = FNV_OFFSET;
+    size_t nb = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        ac_doc *doc = NULL;
+        ac_error err;
+        if (ac_code(d, &c->st[i], NULL, &doc, &err) != AC_OK)
+            continue;
+        ac_buf_reset(&out);
+        double t0 = cli_now();
+        ac_status st = ac_write_events(doc, &c->st[i], AC_OUT_JSON, &out);
+        t += cli_now() - t0;
+        ac_doc_free(doc);
+        if (st != AC_OK)
+            continue;
+        for (size_t k = 0; k < out.len; k++) {
+            h ^= (unsigned char)out.data[k];
+            h *= FNV_PRIME;
+        }
+        nb += out.len;
+    }
+    ac_buf_free(&out);
+    *hash = h;
+    *bytes_out = nb;
+    return t;
+}
+
+/* ------------------------------------------------------------------ output */
+
+/* User + system CPU seconds of the process so far. */
+static double cpu_seconds(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return 0;
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+/* Linux: resets the peak resident set size (VmHWM) to the current one, so the
+ * peak of what follows can be read apart from the corpus set-up. */
+static int peak_rss_reset(void)
+{
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (!f)
+        return -1;
+    int ok = fputs("5", f) >= 0;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* VmHWM of /proc/self/status in bytes, 0 when unknown. */
+static size_t peak_rss_since_reset(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    size_t kb = 0;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmHWM:", 6)) {
+            kb = (size_t)strtoull(line + 6, NULL, 10);
+            break;
+        }
+    fclose(f);
+    return kb * 1024;
+}
+
+static double rate(double amount, double secs)
+{
+    return secs > 0 ? amount / secs : 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void json_str(const char *s)
+{
+    ac_buf b = {0};
+    if (ac_json_escape(&b, s, strlen(s)) == AC_OK)
+        fputs(b.data, stdout);
+    else
+        fputs("\"\"", stdout);
+    ac_buf_free(&b);
+}
+
+static const char *verdict(int met)
+{
+    return met ? "met" : "NOT MET";
+}
+
+/* ------------------------------------------------------------------ main */
+
+static int parse_size(const char *v, const char *name, unsigned long long lo, unsigned long long hi,
+                      unsigned long long *out)
+{
+    char *end;
+    unsigned long long x = strtoull(v, &end, 10);
+    if (!*v || *end || x < lo || x > hi) {
+        fprintf(stderr, "accord bench: %s needs a number from %llu to %llu\n", name, lo, hi);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
 
 int cmd_bench(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "accord bench: not built yet\n");
-    return EXIT_FAIL;
+    options o = {NULL, NULL, NULL, 200000, 1, 2, 3, 0};
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        unsigned long long x;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            return EXIT_OK;
+        } else if ((v = cli_opt(argc, argv, &i, "--sentences"))) {
+            if (parse_size(v, "--sentences", 1, 1000000000ull, &x))
+                return EXIT_USAGE;
+            o.sentences = (size_t)x;
+        } else if ((v = cli_opt(argc, argv, &i, "--seed"))) {
+            if (parse_size(v, "--seed", 0, UINT64_MAX, &x))
+                return EXIT_USAGE;
+            o.seed = x;
+        } else if ((v = cli_opt(argc, argv, &i, "--corpus"))) {
+            o.corpus_path = v;
+        } else if ((v = cli_opt(argc, argv, &i, "--save-corpus"))) {
+            o.save_path = v;
+        } else if ((v = cli_opt(argc, argv, &i, "--dict"))) {
+            o.dict_dir = v;
+        } else if ((v = cli_opt(argc, argv, &i, "--threads")) || (v = cli_opt(argc, argv, &i, "-j"))) {
+            if (parse_size(v, "--threads", 1, 256, &x))
+                return EXIT_USAGE;
+            o.max_threads = (int)x;
+        } else if ((v = cli_opt(argc, argv, &i, "--repeat"))) {
+            if (parse_size(v, "--repeat", 1, 1000, &x))
+                return EXIT_USAGE;
+            o.repeat = (int)x;
+        } else if (!strcmp(argv[i], "--json")) {
+            o.json = 1;
+        } else {
+            fprintf(stderr, "accord bench: unknown argument '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (o.corpus_path && o.save_path) {
+        fprintf(stderr, "accord bench: --save-corpus applies to the generated corpus only\n");
+        return EXIT_USAGE;
+    }
+
+    /* Dictionaries: the median of several loads; the last one is kept. */
+    const char *dict_dir = o.dict_dir ? o.dict_dir : ac_dict_default_dir();
+    double load_ms[DICT_LOADS];
+    ac_dict *dict = NULL;
+    for (int k = 0; k < DICT_LOADS; k++) {
+        cli_diag diag = {"dictionary", 0, 1};
+        ac_error err;
+        ac_dict_free(dict);
+        dict = NULL;
+        double t0 = cli_now();
+        if (ac_dict_load_dir(dict_dir, cli_diag_print, &diag, &dict, &err) != AC_OK) {
+            cli_error("cannot load dictionaries", &err);
+            return EXIT_FAIL;
+        }
+        load_ms[k] = (cli_now() - t0) * 1e3;
+    }
+    double load_sorted[DICT_LOADS];
+    memcpy(load_sorted, load_ms, sizeof load_ms);
+    qsort(load_sorted, DICT_LOADS, sizeof load_sorted[0], cmp_double);
+    double load_median = load_sorted[DICT_LOADS / 2];
+    ac_dict_stats ds;
+    ac_dict_get_stats(dict, &ds);
+    size_t rss_after_dict = cli_peak_rss();
+
+    /* The corpus: generated and serialised as JSON Lines, or a file. */
+    ac_buf jsonl = {0};
+    bench_corpus_info gi;
+    memset(&gi, 0, sizeof gi);
+    double gen_secs = 0;
+    if (!o.corpus_path) {
+        double t0 = cli_now();
+        if (bench_corpus_generate(o.seed, o.sentences, &jsonl, &gi) != AC_OK) {
+            fprintf(stderr, "accord bench: out of memory generating the corpus\n");
+            ac_dict_free(dict);
+            return EXIT_FAIL;
+        }
+        gen_secs = cli_now() - t0;
+        if (o.save_path) {
+            FILE *f = fopen(o.save_path, "wb");
+            if (!f || fwrite(jsonl.data, 1, jsonl.len, f) != jsonl.len || fclose(f) != 0) {
+                fprintf(stderr, "accord bench: cannot write %s\n", o.save_path);
+                ac_dict_free(dict);
+                ac_buf_free(&jsonl);
+                return EXIT_FAIL;
+            }
+        }
+    }
+    size_t input_bytes = jsonl.len;
+
+    stage s[ST_COUNT] = {{"read", 0, 0},  {"tokenize", 0, 0}, {"split", 0, 0},
+                         {"match", 0, 0}, {"code", 0, 0},     {"write", 0, 0}};
+    corpus c;
+    memset(&c, 0, sizeof c);
+    size_t nstories = 0, nbytes = 0;
+    /* Read: the first run keeps the stories (and is not timed). */
+    if (read_all(o.corpus_path, &jsonl, &c, &nstories, &nbytes) < 0) {
+        ac_dict_free(dict);
+        ac_buf_free(&jsonl);
+        corpus_free(&c);
+        return EXIT_FAIL;
+    }
+    for (int r = 0; r < o.repeat; r++) {
+        double t = read_all(o.corpus_path, &jsonl, NULL, &nstories, &nbytes);
+        if (t >= 0 && (r == 0 || t < s[ST_READ].secs))
+            s[ST_READ].secs = t;
+    }
+    ac_buf_free(&jsonl);
+    if (c.n == 0) {
+        fprintf(stderr, "accord bench: the corpus has no stories\n");
+        ac_dict_free(dict);
+        corpus_free(&c);
+        return EXIT_FAIL;
+    }
+    /* From here on the bench holds only the stories: the peak of what
+     * follows is the dictionary, the stories and the coding itself. */
+    int hwm_ok = peak_rss_reset() == 0;
+
+    /* Tokenize .. code: cumulative times from ac_code() with stop_after. */
+    counts cnt;
+    double cumul[ST_COUNT] = {0};
+    static const ac_stage STOP[] = {0, AC_STAGE_TOKENIZE, AC_STAGE_SPLIT, AC_STAGE_MATCH, AC_STAGE_CODE};
+    for (int k = ST_TOKENIZE; k <= ST_CODE; k++) {
+        for (int r = 0; r < o.repeat; r++) {
+            double t = run_stage(dict, &c, STOP[k], r == 0 && k == ST_CODE ? &cnt : NULL);
+            if (r == 0 || t < cumul[k])
+                cumul[k] = t;
+        }
+    }
+    unsigned long long hash = 0;
+    size_t out_bytes = 0;
+    for (int r = 0; r < o.repeat; r++) {
+        double t = run_write(dict, &c, &hash, &out_bytes);
+        if (r == 0 || t < s[ST_WRITE].secs)
+            s[ST_WRITE].secs = t;
+    }
+    s[ST_READ].cum = s[ST_READ].secs;
+    for (int k = ST_TOKENIZE; k <= ST_CODE; k++) {
+        s[k].secs = cumul[k] - (k == ST_TOKENIZE ? 0 : cumul[k - 1]);
+        s[k].cum = s[ST_READ].secs + cumul[k];
+    }
+    s[ST_WRITE].cum = s[ST_CODE].cum + s[ST_WRITE].secs;
+
+    /* End to end: code + write with 1, 2, 4, ... threads and max_threads. */
+    thread_run tr[MAX_THREAD_RUNS];
+    int ntr = 0;
+    int hashes_equal = 1;
+    int tlist[MAX_THREAD_RUNS], ntl = 0;
+    for (int t = 1; t < o.max_threads && ntl < MAX_THREAD_RUNS - 1; t *= 2)
+        tlist[ntl++] = t;
+    tlist[ntl++] = o.max_threads;
+    for (int k = 0; k < ntl; k++) {
+        int t = tlist[k];
+        thread_run *x = &tr[ntr++];
+        x->threads = t;
+        for (int r = 0; r < o.repeat; r++) {
+            code_run run;
+            code_run_init(&run);
+            run.dict = dict;
+            run.threads = t;
+            run.format = AC_OUT_JSON;
+            run.out = NULL;
+            double t0 = cli_now(), c0 = cpu_seconds();
+            code_run_stories(&run, c.st, c.n);
+            double secs = cli_now() - t0, cpu = cpu_seconds() - c0;
+            if (r == 0 || secs < x->secs) {
+                x->secs = secs;
+                x->cpu = cpu;
+            }
+            x->hash = run.out_hash;
+            x->sentences = run.sentences;
+        }
+        if (x->hash != hash)
+            hashes_equal = 0;
+    }
+    size_t peak_rss = cli_peak_rss();
+    size_t peak_coding = hwm_ok ? peak_rss_since_reset() : 0;
+
+    /* Report. */
+    double sent = (double)cnt.sentences, mb = (double)c.text_bytes / 1e6;
+    double j1 = ntr > 0 ? rate(sent, tr[0].secs) : 0;
+    double speedup2 = 0;
+    for (int k = 0; k < ntr; k++)
+        if (tr[k].threads == 2)
+            speedup2 = tr[0].secs / tr[k].secs;
+    double rss_mb = (double)peak_rss / 1e6, held_mb = (double)c.held_bytes / 1e6;
+
+    if (o.json) {
+        printf("{\"accord_version\":\"%s\",\"corpus\":{\"source\":", ACCORD_VERSION);
+        json_str(o.corpus_path ? o.corpus_path : "generated");
+        printf(",\"seed\":%" PRIu64 ",\"sentences_generated\":%zu,\"event_sentences_generated\":%zu,"
+               "\"generate_seconds\":%.6f,\"input_bytes\":%zu,"
+               "\"stories\":%zu,\"text_bytes\":%zu,\"sentences\":%zu,\"tokens\":%zu,"
+               "\"events\":%zu,\"sentences_with_events\":%zu,\"stories_failed\":%zu},",
+               o.corpus_path ? 0 : o.seed, gi.sentences, gi.event_sentences, gen_secs, input_bytes,
+               c.n, c.text_bytes, cnt.sentences, cnt.tokens, cnt.events, cnt.event_sentences,
+               cnt.failed);
+        printf("\"dict\":{\"dir\":");
+        json_str(dict_dir);
+        printf(",\"load_ms_median\":%.3f,\"load_ms\":[", load_median);
+        for (int k = 0; k < DICT_LOADS; k++)
+            printf("%s%.3f", k ? "," : "", load_ms[k]);
+        printf("],\"patterns\":%zu,\"actor_names\":%zu,\"words\":%zu,\"memory_bytes\":%zu},",
+               ds.patterns, ds.actor_names, ds.words, ds.memory_bytes);
+        printf("\"repeat\":%d,\"stages\":[", o.repeat);
+        for (int k = 0; k < ST_COUNT; k++)
+            printf("%s{\"stage\":\"%s\",\"seconds\":%.6f,\"sentences_per_s\":%.0f,\"mb_per_s\":%.2f,"
+                   "\"cumulative_seconds\":%.6f,\"cumulative_sentences_per_s\":%.0f,"
+                   "\"cumulative_mb_per_s\":%.2f}",
+                   k ? "," : "", s[k].name, s[k].secs, rate(sent, s[k].secs), rate(mb, s[k].secs),
+                   s[k].cum, rate(sent, s[k].cum), rate(mb, s[k].cum));
+        printf("],\"output_bytes\":%zu,\"output_hash\":\"%016llx\",\"threads\":[", out_bytes, hash);
+        for (int k = 0; k < ntr; k++)
+            printf("%s{\"threads\":%d,\"seconds\":%.6f,\"cpu_seconds\":%.6f,\"sentences_per_s\":%.0f,"
+                   "\"mb_per_s\":%.2f,\"speedup\":%.3f,\"output_hash\":\"%016llx\"}",
+                   k ? "," : "", tr[k].threads, tr[k].secs, tr[k].cpu, rate(sent, tr[k].secs),
+                   rate(mb, tr[k].secs), tr[0].secs / tr[k].secs, tr[k].hash);
+        printf("],\"hashes_equal\":%s,\"peak_rss_bytes\":%zu,\"peak_rss_after_dict_bytes\":%zu,"
+               "\"peak_rss_coding_bytes\":%zu,\"corpus_held_bytes\":%zu,",
+               hashes_equal ? "true" : "false", peak_rss, rss_after_dict, peak_coding, c.held_bytes);
+        printf("\"targets\":{\"sentences_per_s_j1\":{\"value\":%.0f,\"target\":%.0f,\"met\":%s},"
+               "\"dict_load_ms\":{\"value\":%.3f,\"target\":%.0f,\"met\":%s},"
+               "\"peak_rss_mb\":{\"value\":%.1f,\"target\":%.0f,\"met\":%s},"
+               "\"j2_speedup\":{\"value\":%.3f,\"target\":%.1f,\"met\":%s}}}\n",
+               j1, TARGET_SENT_PER_S, j1 >= TARGET_SENT_PER_S ? "true" : "false",
+               load_median, TARGET_LOAD_MS, load_median < TARGET_LOAD_MS ? "true" : "false",
+               rss_mb, TARGET_RSS_MB, rss_mb < TARGET_RSS_MB ? "true" : "false",
+               speedup2, TARGET_J2_SPEEDUP,
+               ntr > 1 && speedup2 >= TARGET_J2_SPEEDUP ? "true" : "false");
+    } else {
+        if (o.corpus_path)
+            printf("corpus       %s: %zu stories, %.1f MB of text\n", o.corpus_path, c.n, mb);
+        else
+            printf("corpus       generated, seed %" PRIu64 ": %zu sentences (%zu written as events) in "
+                   "%zu stories, %.1f MB of text, %.1f MB as JSON Lines\n",
+                   o.seed, gi.sentences, gi.event_sentences, c.n, mb, (double)input_bytes / 1e6);
+        printf("coded        %zu sentences, %zu tokens (%.1f a sentence), %zu events in %zu sentences "
+               "(%.1f %%)%s\n",
+               cnt.sentences, cnt.tokens, cnt.sentences ? (double)cnt.tokens / sent : 0.0, cnt.events,
+               cnt.event_sentences, cnt.sentences ? 100.0 * (double)cnt.event_sentences / sent : 0.0,
+               cnt.failed ? " (some stories failed)" : "");
+        printf("dictionary   %s: %zu patterns, %zu actor names, %.1f MB compiled\n", dict_dir,
+               ds.patterns, ds.actor_names, (double)ds.memory_bytes / 1e6);
+        printf("load         %.1f ms (median of %d; min %.1f, max %.1f)\n\n", load_median, DICT_LOADS,
+               load_sorted[0], load_sorted[DICT_LOADS - 1]);
+        printf("stage (best of %d)   seconds  sentences/s     MB/s  | cumulative  sentences/s     MB/s\n",
+               o.repeat);
+        for (int k = 0; k < ST_COUNT; k++)
+            printf("%-18s %9.3f %12.0f %8.1f  | %10.3f %12.0f %8.1f\n", s[k].name, s[k].secs,
+                   rate(sent, s[k].secs), rate(mb, s[k].secs), s[k].cum, rate(sent, s[k].cum),
+                   rate(mb, s[k].cum));
+        printf("\nend to end (code + write, stories in memory, output hashed)\n");
+        printf("threads    seconds  cpu seconds  sentences/s     MB/s  speed-up  output hash\n");
+        for (int k = 0; k < ntr; k++)
+            printf("%7d %10.3f %12.3f %12.0f %8.1f %9.2f  %016llx\n", tr[k].threads, tr[k].secs, tr[k].cpu,
+                   rate(sent, tr[k].secs), rate(mb, tr[k].secs), tr[0].secs / tr[k].secs, tr[k].hash);
+        printf("write stage output: %.1f MB, hash %016llx: %s\n", (double)out_bytes / 1e6, hash,
+               hashes_equal ? "every run gave the same output" : "OUTPUT DIFFERS BETWEEN RUNS");
+        printf("peak RSS     %.1f MB (whole process, corpus set-up included; %.1f MB after loading "
+               "the dictionaries)\n", rss_mb, (double)rss_after_dict / 1e6);
+        if (peak_coding)
+            printf("             %.1f MB while coding, of which %.1f MB are the stories the bench holds\n",
+                   (double)peak_coding / 1e6, held_mb);
+        printf("\n");
+        printf("targets\n");
+        printf("  sentences/s, one thread     %10.0f  >= %.0f   %s\n", j1, TARGET_SENT_PER_S,
+               verdict(j1 >= TARGET_SENT_PER_S));
+        printf("  dictionary load             %8.1f ms  < %.0f ms     %s\n", load_median, TARGET_LOAD_MS,
+               verdict(load_median < TARGET_LOAD_MS));
+        printf("  peak memory                 %8.1f MB  < %.0f MB    %s\n", rss_mb, TARGET_RSS_MB,
+               verdict(rss_mb < TARGET_RSS_MB));
+        if (ntr > 1)
+            printf("  -j 2 / -j 1                 %10.2f  >= %.1f      %s\n", speedup2, TARGET_J2_SPEEDUP,
+                   verdict(speedup2 >= TARGET_J2_SPEEDUP));
+    }
+    corpus_free(&c);
+    ac_dict_free(dict);
+    return hashes_equal ? EXIT_OK : EXIT_FAIL;
 }

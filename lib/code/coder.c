@@ -566,9 +566,10 @@ static int noun_usage(const sent *s, uint32_t h)
         return 0;
     int64_t k = (int64_t)h - 1;
     /* Skip adjectives: unknown lower-case words and -ly words. */
-    for (int skip = 0; k >= 0 && skip < 3; skip++) {
+    for (int skip = 0; k >= 0 && skip < 2; skip++) {
         const ac_tok *t = &s->t[k];
-        if ((t->flags & TK_WORD) && !(t->flags & TK_POSS) && s->np_at[k] < 0 &&
+        int ends_s = s->text[t->start + t->len - 1] == 's';
+        if ((t->flags & TK_WORD) && !(t->flags & TK_POSS) && s->np_at[k] < 0 && !ends_s &&
             (!t->word || !(wflags(s, (uint32_t)k) & ~(WF_ADV | WF_PAST | WF_PP))) &&
             !(wflags(s, (uint32_t)k) & (WF_HEAD | WF_LIGHT | WF_SAY)))
             k--;
@@ -681,6 +682,11 @@ static int find_subject(const sent *s, uint32_t first)
             return w2 >= 0 ? s->np[w2].group : -2;
         }
         if (is_boundary(s, i))
+            break;
+        /* A speech verb: what follows it is its complement, whose subject
+         * stands between the two ("Rubio said the deal widens ties"). */
+        if ((f & WF_SAY) && (f & (WF_PAST | WF_PP) || s->d->words[base_of(s, i)].flags & WF_SAY) &&
+            !(s->t[i].flags & TK_CAP))
             break;
         if (is_punct(s, i, ','))
             depth_comma++;
@@ -801,7 +807,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             if (src < 0 && k >= 0) {
                 int64_t v = k;
                 while (v >= 0 && h - v <= 5 && s->np_at[v] < 0 && !is_boundary(s, (uint32_t)v)) {
-                    if (wflags(s, (uint32_t)v) & (WF_LIGHT | WF_HEAD | WF_SAY | WF_INTENT)) {
+                    if (wflags(s, (uint32_t)v) & (WF_LIGHT | WF_HEAD)) {
                         vgroup lg;
                         read_group(s, (uint32_t)v, &lg);
                         src = find_subject(s, lg.first);

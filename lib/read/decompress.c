@@ -169,8 +169,11 @@ static size_t read_zstd(ac_instream *s, char *out, size_t cap)
         }
         take(s, ib.pos);
         got += ob.pos;
-        s->zret = r;
-        if (ib.pos == 0 && ob.pos == 0) {
+        /* A call that moved nothing says nothing about the frame (after a
+         * complete frame, zstd hints at the size of the next header). */
+        if (ib.pos > 0 || ob.pos > 0) {
+            s->zret = r;
+        } else {
             if (s->in_len > 0) {
                 fail(s, "corrupt zstd stream: %s", "the decoder made no progress");
                 break;

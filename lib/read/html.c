@@ -778,6 +778,18 @@ static int furniture_block(const char *s, size_t n, size_t link)
     return 0;
 }
 
+/* Appends s[0..n), cut to TITLE_MAX bytes at a character boundary. */
+static void put_title(ac_buf *out, const char *s, size_t n)
+{
+    if (n > TITLE_MAX) {
+        n = TITLE_MAX;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n)
+        ac_buf_append(out, s, n);
+}
+
 /* Collapsed text of every text node under n (for titles). */
 static void plain_text(xmlNode *n, ac_buf *out)
 {
@@ -789,8 +801,7 @@ static void plain_text(xmlNode *n, ac_buf *out)
             if (w.raw.len > TITLE_MAX)
                 break;
         }
-    if (w.raw.len)
-        ac_buf_append(out, w.raw.data, w.raw.len > TITLE_MAX ? TITLE_MAX : w.raw.len);
+    put_title(out, w.raw.data, w.raw.len);
     ac_buf_free(&w.raw);
 }
 
@@ -799,8 +810,7 @@ static void set_title(const char *s, ac_buf *out)
     writer w;
     memset(&w, 0, sizeof w);
     write_text(&w, s);
-    if (w.raw.len)
-        ac_buf_append(out, w.raw.data, w.raw.len > TITLE_MAX ? TITLE_MAX : w.raw.len);
+    put_title(out, w.raw.data, w.raw.len);
     ac_buf_free(&w.raw);
 }
 
@@ -890,6 +900,18 @@ ac_status ac_html_extract(const char *html, size_t n, const char *encoding,
     if (!page->title.len && ps.h1)
         plain_text(ps.h1, &page->title);
     page_date(&ps, page->date);
+    if (page->title.len && !ac_utf8_is_clean(page->title.data, page->title.len)) {
+        /* libxml2 hands out UTF-8, but a title is short: make sure. */
+        char *fixed = malloc(3 * page->title.len + 1);
+        if (!fixed) {
+            rc = AC_ENOMEM;
+            goto done;
+        }
+        size_t m = ac_utf8_repair(page->title.data, page->title.len, fixed, NULL);
+        ac_buf_reset(&page->title);
+        ac_buf_append(&page->title, fixed, m);
+        free(fixed);
+    }
 
 done:
     free(ps.info);

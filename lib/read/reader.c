@@ -227,7 +227,7 @@ static ac_status reader_start(ac_instream *in, const char *origin, int is_stdin,
     r->diag_ctx = opt ? opt->diag_ctx : NULL;
     r->origin = strdup(origin);
     r->base_id = is_stdin ? strdup("stdin") : make_base_id(origin);
-    r->cap = 2 * AC_READ_CHUNK + 1;
+    r->cap = (r->max < AC_READ_CHUNK ? r->max : AC_READ_CHUNK) + AC_READ_CHUNK + 1;
     r->buf = malloc(r->cap);
     if (!r->origin || !r->base_id || !r->buf) {
         ac_reader_close(r);

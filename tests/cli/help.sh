@@ -1,0 +1,2 @@
+# accord --help lists the commands and exits 0.
+"$ACCORD" --help
