@@ -319,6 +319,20 @@ static size_t peak_rss_since_reset(void)
     return kb * 1024;
 }
 
+/* The 1-minute load average, -1 when unknown: other work on the machine
+ * makes wall-clock rates and speed-ups meaningless. */
+static double load_average(void)
+{
+    FILE *f = fopen("/proc/loadavg", "r");
+    double x = -1;
+    if (f) {
+        if (fscanf(f, "%lf", &x) != 1)
+            x = -1;
+        fclose(f);
+    }
+    return x;
+}
+
 static double rate(double amount, double secs)
 {
     return secs > 0 ? amount / secs : 0;
@@ -403,6 +417,8 @@ int cmd_bench(int argc, char **argv)
         fprintf(stderr, "accord bench: --save-corpus applies to the generated corpus only\n");
         return EXIT_USAGE;
     }
+
+    double load_start = load_average();
 
     /* Dictionaries: the median of several loads; the last one is kept. */
     const char *dict_dir = o.dict_dir ? o.dict_dir : ac_dict_default_dir();
@@ -540,6 +556,7 @@ int cmd_bench(int argc, char **argv)
     }
     size_t peak_rss = cli_peak_rss();
     size_t peak_coding = hwm_ok ? peak_rss_since_reset() : 0;
+    double load_end = load_average();
 
     /* Report. */
     double sent = (double)cnt.sentences, mb = (double)c.text_bytes / 1e6;
@@ -560,7 +577,7 @@ int cmd_bench(int argc, char **argv)
                o.corpus_path ? 0 : o.seed, gi.sentences, gi.event_sentences, gen_secs, input_bytes,
                c.n, c.text_bytes, cnt.sentences, cnt.tokens, cnt.events, cnt.event_sentences,
                cnt.failed);
-        printf("\"dict\":{\"dir\":");
+        printf("\"load_average\":[%.2f,%.2f],\"dict\":{\"dir\":", load_start, load_end);
         json_str(dict_dir);
         printf(",\"load_ms_median\":%.3f,\"load_ms\":[", load_median);
         for (int k = 0; k < DICT_LOADS; k++)
@@ -606,6 +623,8 @@ int cmd_bench(int argc, char **argv)
                cnt.failed ? " (some stories failed)" : "");
         printf("dictionary   %s: %zu patterns, %zu actor names, %.1f MB compiled\n", dict_dir,
                ds.patterns, ds.actor_names, (double)ds.memory_bytes / 1e6);
+        printf("machine      load average %.2f at the start, %.2f at the end%s\n", load_start, load_end,
+               load_end > 0.5 || load_start > 0.5 ? " (other work was running: rates are low and noisy)" : "");
         printf("load         %.1f ms (median of %d; min %.1f, max %.1f)\n\n", load_median, DICT_LOADS,
                load_sorted[0], load_sorted[DICT_LOADS - 1]);
         printf("stage (best of %d)   seconds  sentences/s     MB/s  | cumulative  sentences/s     MB/s\n",

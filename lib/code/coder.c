@@ -176,11 +176,13 @@ static int is_glue(const sent *s, uint32_t i, int next_is_country)
         return 1;                                   /* Kazakhstan's president */
     if (t->flags & TK_TITLE)
         return 1;                                   /* Gen., Mr. */
-    if ((t->flags & TK_CAP) && !t->word && !(t->flags & TK_ABBR))
-        return 1;                                   /* first names: Marco Rubio */
-    if (next_is_country && t->word && (s->d->words[t->word].flags & WF_PREP) &&
-        s->text[t->start] == 'o' && t->len == 2)
-        return 1;                                   /* minister of Kazakhstan */
+    if ((t->flags & TK_CAP) && !(t->flags & TK_ABBR) &&
+        !(t->word && (s->d->words[t->word].flags & (WF_DET | WF_PREP | WF_AND | WF_SUBORD | WF_PRON))))
+        return 1;                                   /* first names, "Vice": Marco Rubio */
+    if (next_is_country && t->word && (s->d->words[t->word].flags & WF_PREP) && t->len == 2 &&
+        (s->text[t->start] == 'o' || s->text[t->start] == 'i') &&
+        (s->text[t->start + 1] == 'f' || s->text[t->start + 1] == 'n'))
+        return 1;                                   /* minister of Kazakhstan, police in Kabul */
     if (next_is_country && t->word && (s->d->words[t->word].flags & WF_DET) && t->len == 3)
         return 1;                                   /* of the Netherlands */
     return 0;
@@ -215,7 +217,7 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                 int nx_country = nx->kind == AK_COUNTRY || nx->kind == AK_IGO || nx->kind == AK_GROUP;
                 /* Only glue between end and the next mention. */
                 uint32_t k = end;
-                int glue_ok = 1, saw_of = 0;
+                int glue_ok = 1, saw_of = 0, saw_in = 0;
                 while (k < nx->first) {
                     if (!is_glue(s, k, nx_country)) {
                         glue_ok = 0;
@@ -223,9 +225,14 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                     }
                     if (!(s->t[k].flags & TK_CAP) && !(s->t[k].flags & TK_POSS))
                         saw_of = 1;
+                    if (s->text[s->t[k].start] == 'i' && s->t[k].len == 2)
+                        saw_in = 1;
                     k++;
                 }
                 if (!glue_ok || nx->first - end > 3)
+                    break;
+                /* "police in Kabul" locates an agent; "Tokayev in Astana" is two things. */
+                if (saw_in && (actor || person || !agent))
                     break;
                 /* Compatible parts: at most one actor, one person, one agent. */
                 if (nx->kind == AK_PERSON) {
@@ -296,7 +303,9 @@ static void build_compounds(sent *s)
          * description without a person, closed by a comma. */
         if (commas && !ands && x->kind == AK_PERSON && y->kind != AK_PERSON &&
             y->end < s->n && is_punct(s, y->end, ',')) {
-            for (uint32_t t = y->first; t < y->end; t++)
+            /* The commas belong to the phrase too, so a subject search
+             * from the verb after it meets the person directly. */
+            for (uint32_t t = x->end; t <= y->end; t++)
                 s->np_at[t] = (int16_t)a;
             y->code = NULL;                 /* absorbed: not an actor of its own */
             continue;
@@ -639,13 +648,15 @@ static void np_members(sent *s, int w, actorset *out)
  * or -1. */
 static int find_subject(const sent *s, uint32_t first)
 {
-    int fallback = -1;
     int depth_comma = 0;
     for (int64_t k = (int64_t)first - 1; k >= 0; k--) {
         uint32_t i = (uint32_t)k;
         int w = s->np_at[i];
         if (w >= 0) {
-            const ac_np *np = &s->np[w];
+            /* A compound counts as one phrase: jump to its first member. */
+            const ac_np *np = &s->np[s->np[w].group];
+            if (!np->code)
+                np = &s->np[w];
             k = np->first;                       /* loop's k-- moves past it */
             if (!np->code || np->kind == AK_AGREEMENT)
                 continue;
@@ -653,16 +664,10 @@ static int find_subject(const sent *s, uint32_t first)
                 continue;                        /* Kazakhstan's intent: possessor, not subject */
             int prep = np->first > 0 && (wflags(s, np->first - 1) & WF_PREP) &&
                        !(s->t[np->first - 1].flags & TK_POSS);
-            if (prep) {
-                if (fallback < 0)
-                    fallback = w;
+            /* Objects of prepositions and phrases inside ", ... ," are not
+             * subjects ("Tokayev, in a call with Trump, agreed"). */
+            if (prep || depth_comma % 2 == 1)
                 continue;
-            }
-            if (depth_comma % 2 == 1) {          /* inside ", ... ," */
-                if (fallback < 0)
-                    fallback = w;
-                continue;
-            }
             /* A member of a compound: return the group's first NP. */
             return s->np[w].group;
         }
@@ -693,7 +698,7 @@ static int find_subject(const sent *s, uint32_t first)
         if (is_punct(s, i, '"'))
             break;
     }
-    return fallback;
+    return -1;
 }
 
 /* ---- 8. events -------------------------------------------------------------------- */
@@ -771,8 +776,12 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
 
     vgroup g;
     read_group(s, h, &g);
-    if (noun && g.first == h)
-        g.first = h;
+    /* A bare -ing form is a participle or gerund, not a predicate
+     * ("..., demonstrating a calculated approach"). */
+    if (!noun && (wflags(s, h) & WF_ING) && !(wflags(s, h) & (WF_PAST | WF_PP)) && g.first == h) {
+        explain(s, "    bare -ing form: not a predicate\n");
+        return 0;
+    }
 
     /* Source. */
     int src = m.source;
@@ -913,6 +922,10 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             quoted = 1;
     size_t before = s->doc->nevents;
     uint32_t vend = h + 1;
+    if (S.n >= 2 && T.n == 0 && !m.p->has_source) {
+        /* "Uzbekistan and Azerbaijan signed a pact": each with the other. */
+        T = S;
+    }
     if (S.n == 0 && T.n >= 2 && noun) {
         /* "a call involving A, B and C": every pair, both ways. */
         for (int a = 0; a < T.n; a++)
