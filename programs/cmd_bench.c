@@ -90,7 +90,7 @@ static void usage(FILE *f)
         "  --corpus FILE     benchmark this file instead (any input accord reads)\n"
         "  --save-corpus FILE  also write the generated corpus (JSON Lines) to FILE\n"
         "  --dict DIR        dictionary folder (default: accord's dict/)\n"
-        "  --threads N       most threads to try end to end (default 2)\n"
+        "  --threads N, -j N most threads to try end to end (default 2)\n"
         "  --repeat R        best of R runs per measurement (default 3)\n"
         "  --json            one JSON object on stdout instead of the table\n");
 }
@@ -302,8 +302,8 @@ static int peak_rss_reset(void)
     return fclose(f) == 0 && ok ? 0 : -1;
 }
 
-/* VmHWM of /proc/self/status in bytes, 0 when unknown. */
-static size_t peak_rss_since_reset(void)
+/* A field of /proc/self/status ("VmHWM:", "VmRSS:") in bytes, 0 when unknown. */
+static size_t proc_status(const char *field)
 {
     FILE *f = fopen("/proc/self/status", "r");
     if (!f)
@@ -311,8 +311,8 @@ static size_t peak_rss_since_reset(void)
     char line[256];
     size_t kb = 0;
     while (fgets(line, sizeof line, f))
-        if (!strncmp(line, "VmHWM:", 6)) {
-            kb = (size_t)strtoull(line + 6, NULL, 10);
+        if (!strncmp(line, field, strlen(field))) {
+            kb = (size_t)strtoull(line + strlen(field), NULL, 10);
             break;
         }
     fclose(f);
@@ -496,6 +496,7 @@ int cmd_bench(int argc, char **argv)
     /* From here on the bench holds only the stories: the peak of what
      * follows is the dictionary, the stories and the coding itself. */
     int hwm_ok = peak_rss_reset() == 0;
+    size_t rss_coding_start = proc_status("VmRSS:");
 
     /* Tokenize .. code: cumulative times from ac_code() with stop_after. */
     counts cnt;
@@ -555,7 +556,7 @@ int cmd_bench(int argc, char **argv)
             hashes_equal = 0;
     }
     size_t peak_rss = cli_peak_rss();
-    size_t peak_coding = hwm_ok ? peak_rss_since_reset() : 0;
+    size_t peak_coding = hwm_ok ? proc_status("VmHWM:") : 0;
     double load_end = load_average();
 
     /* Report. */
@@ -598,8 +599,9 @@ int cmd_bench(int argc, char **argv)
                    k ? "," : "", tr[k].threads, tr[k].secs, tr[k].cpu, rate(sent, tr[k].secs),
                    rate(mb, tr[k].secs), tr[0].secs / tr[k].secs, tr[k].hash);
         printf("],\"hashes_equal\":%s,\"peak_rss_bytes\":%zu,\"peak_rss_after_dict_bytes\":%zu,"
-               "\"peak_rss_coding_bytes\":%zu,\"corpus_held_bytes\":%zu,",
-               hashes_equal ? "true" : "false", peak_rss, rss_after_dict, peak_coding, c.held_bytes);
+               "\"rss_coding_start_bytes\":%zu,\"peak_rss_coding_bytes\":%zu,\"corpus_held_bytes\":%zu,",
+               hashes_equal ? "true" : "false", peak_rss, rss_after_dict, rss_coding_start, peak_coding,
+               c.held_bytes);
         printf("\"targets\":{\"sentences_per_s_j1\":{\"value\":%.0f,\"target\":%.0f,\"met\":%s},"
                "\"dict_load_ms\":{\"value\":%.3f,\"target\":%.0f,\"met\":%s},"
                "\"peak_rss_mb\":{\"value\":%.1f,\"target\":%.0f,\"met\":%s},"
@@ -643,8 +645,10 @@ int cmd_bench(int argc, char **argv)
         printf("peak RSS     %.1f MB (whole process, corpus set-up included; %.1f MB after loading "
                "the dictionaries)\n", rss_mb, (double)rss_after_dict / 1e6);
         if (peak_coding)
-            printf("             %.1f MB while coding, of which %.1f MB are the stories the bench holds\n",
-                   (double)peak_coding / 1e6, held_mb);
+            printf("             %.1f MB while coding: %.1f MB before it started (dictionary, and the "
+                   "%.1f MB of stories the bench holds), %.1f MB more at the peak\n",
+                   (double)peak_coding / 1e6, (double)rss_coding_start / 1e6, held_mb,
+                   (double)(peak_coding - rss_coding_start) / 1e6);
         printf("\n");
         printf("targets\n");
         printf("  sentences/s, one thread     %10.0f  >= %.0f   %s\n", j1, TARGET_SENT_PER_S,

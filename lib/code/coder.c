@@ -46,11 +46,6 @@ typedef struct sent {
     ac_buf *ex;            /* explanation, or NULL */
 } sent;
 
-static inline const ac_word *W(const sent *s, uint32_t i)
-{
-    return &s->d->words[s->t[i].word];
-}
-
 static inline uint32_t base_of(const sent *s, uint32_t i)
 {
     return s->d->words[s->t[i].word].base;
@@ -573,12 +568,16 @@ static int noun_usage(const sent *s, uint32_t h)
 {
     if (h == 0)
         return 0;
+    /* A past form ("appealed", "requested") is a verb unless a determiner
+     * stands right before it ("the accused"). */
+    if (wflags(s, h) & WF_PAST)
+        return (wflags(s, h - 1) & WF_DET) != 0;
     int64_t k = (int64_t)h - 1;
     /* Skip adjectives: unknown lower-case words and -ly words. */
     for (int skip = 0; k >= 0 && skip < 2; skip++) {
         const ac_tok *t = &s->t[k];
         int ends_s = s->text[t->start + t->len - 1] == 's';
-        if ((t->flags & TK_WORD) && !(t->flags & TK_POSS) && s->np_at[k] < 0 && !ends_s &&
+        if ((t->flags & TK_WORD) && !(t->flags & (TK_POSS | TK_CAP)) && s->np_at[k] < 0 && !ends_s &&
             (!t->word || !(wflags(s, (uint32_t)k) & ~(WF_ADV | WF_PAST | WF_PP))) &&
             !(wflags(s, (uint32_t)k) & (WF_HEAD | WF_LIGHT | WF_SAY)))
             k--;
