@@ -75,14 +75,14 @@ void cli_diag_print(void *ctx, const ac_error *e)
         return;
     char buf[1024];
     ac_error_format(e, buf, sizeof buf);
-    fprintf(stderr, "accord: %s: %s\n", d->prefix ? d->prefix : "warning", buf);
+    fprintf(d->to_stdout ? stdout : stderr, "accord: %s: %s\n", d->prefix ? d->prefix : "warning", buf);
 }
 
 ac_dict *cli_load_dict(const char *dir, int verbose)
 {
     if (!dir)
         dir = ac_dict_default_dir();
-    cli_diag diag = {"dictionary", 0, !verbose};
+    cli_diag diag = {.prefix = "dictionary", .quiet = !verbose};
     ac_error err;
     ac_dict *d = NULL;
     if (ac_dict_load_dir(dir, cli_diag_print, &diag, &d, &err) != AC_OK) {

@@ -25,6 +25,7 @@ typedef struct cli_diag {
     const char *prefix;    /* "warning" */
     size_t count;
     int quiet;             /* count only */
+    int to_stdout;         /* print to stdout (the command's own output) */
 } cli_diag;
 void cli_diag_print(void *ctx, const ac_error *e);
 

@@ -154,7 +154,7 @@ static void corpus_free(corpus *c)
 static double read_all(const char *path, const ac_buf *mem, corpus *keep, size_t *stories,
                        size_t *bytes)
 {
-    cli_diag diag = {"warning", 0, 1};
+    cli_diag diag = {.prefix = "warning", .quiet = 1};
     ac_reader_options ro;
     memset(&ro, 0, sizeof ro);
     ro.format = path ? AC_INPUT_AUTO : AC_INPUT_JSONL;
@@ -425,7 +425,7 @@ int cmd_bench(int argc, char **argv)
     double load_ms[DICT_LOADS];
     ac_dict *dict = NULL;
     for (int k = 0; k < DICT_LOADS; k++) {
-        cli_diag diag = {"dictionary", 0, 1};
+        cli_diag diag = {.prefix = "dictionary", .quiet = 1};
         ac_error err;
         ac_dict_free(dict);
         dict = NULL;
@@ -562,6 +562,7 @@ int cmd_bench(int argc, char **argv)
     /* Report. */
     double sent = (double)cnt.sentences, mb = (double)c.text_bytes / 1e6;
     double j1 = ntr > 0 ? rate(sent, tr[0].secs) : 0;
+    double j1_cpu = ntr > 0 ? rate(sent, tr[0].cpu) : 0;   /* per second of CPU time */
     double speedup2 = 0;
     for (int k = 0; k < ntr; k++)
         if (tr[k].threads == 2)
@@ -602,11 +603,12 @@ int cmd_bench(int argc, char **argv)
                "\"rss_coding_start_bytes\":%zu,\"peak_rss_coding_bytes\":%zu,\"corpus_held_bytes\":%zu,",
                hashes_equal ? "true" : "false", peak_rss, rss_after_dict, rss_coding_start, peak_coding,
                c.held_bytes);
-        printf("\"targets\":{\"sentences_per_s_j1\":{\"value\":%.0f,\"target\":%.0f,\"met\":%s},"
+        printf("\"targets\":{\"sentences_per_s_j1\":{\"value\":%.0f,\"per_cpu_second\":%.0f,"
+               "\"target\":%.0f,\"met\":%s},"
                "\"dict_load_ms\":{\"value\":%.3f,\"target\":%.0f,\"met\":%s},"
                "\"peak_rss_mb\":{\"value\":%.1f,\"target\":%.0f,\"met\":%s},"
                "\"j2_speedup\":{\"value\":%.3f,\"target\":%.1f,\"met\":%s}}}\n",
-               j1, TARGET_SENT_PER_S, j1 >= TARGET_SENT_PER_S ? "true" : "false",
+               j1, j1_cpu, TARGET_SENT_PER_S, j1 >= TARGET_SENT_PER_S ? "true" : "false",
                load_median, TARGET_LOAD_MS, load_median < TARGET_LOAD_MS ? "true" : "false",
                rss_mb, TARGET_RSS_MB, rss_mb < TARGET_RSS_MB ? "true" : "false",
                speedup2, TARGET_J2_SPEEDUP,
@@ -651,8 +653,8 @@ int cmd_bench(int argc, char **argv)
                    (double)(peak_coding - rss_coding_start) / 1e6);
         printf("\n");
         printf("targets\n");
-        printf("  sentences/s, one thread     %10.0f  >= %.0f   %s\n", j1, TARGET_SENT_PER_S,
-               verdict(j1 >= TARGET_SENT_PER_S));
+        printf("  sentences/s, one thread     %10.0f  >= %.0f   %s (%.0f per second of CPU time)\n", j1,
+               TARGET_SENT_PER_S, verdict(j1 >= TARGET_SENT_PER_S), j1_cpu);
         printf("  dictionary load             %8.1f ms  < %.0f ms     %s\n", load_median, TARGET_LOAD_MS,
                verdict(load_median < TARGET_LOAD_MS));
         printf("  peak memory                 %8.1f MB  < %.0f MB    %s\n", rss_mb, TARGET_RSS_MB,

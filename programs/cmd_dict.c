@@ -38,13 +38,14 @@ int cmd_dict(int argc, char **argv)
     if (!dir)
         dir = ac_dict_default_dir();
     int check = !strcmp(what, "check");
-    cli_diag diag = {"", 0, !check};
+    cli_diag diag = {.prefix = "", .quiet = !check};
     ac_error err;
     ac_dict *d = NULL;
     double t0 = cli_now();
     if (check) {
         /* Problems go to stdout: they are this command's output. */
         diag.prefix = "bad line";
+        diag.to_stdout = 1;
     }
     if (ac_dict_load_dir(dir, cli_diag_print, &diag, &d, &err) != AC_OK) {
         cli_error("cannot load dictionaries", &err);

@@ -195,7 +195,7 @@ int cmd_eval(int argc, char **argv)
         free(files);
         return EXIT_FAIL;
     }
-    cli_diag diag = {"gold", 0, quiet};
+    cli_diag diag = {.prefix = "gold", .quiet = quiet};
     ac_eval_set_diag(ev, cli_diag_print, &diag);
     int rc = EXIT_OK;
     ac_error err;

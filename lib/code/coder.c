@@ -567,7 +567,7 @@ static void read_group(const sent *s, uint32_t h, vgroup *g)
 static int noun_usage(const sent *s, uint32_t h)
 {
     if (h == 0)
-        return 0;
+        return !(wflags(s, h) & (WF_PAST | WF_ING));   /* "Talks between ..." opens a sentence */
     /* A past form ("appealed", "requested") is a verb unless a determiner
      * stands right before it ("the accused"). */
     if (wflags(s, h) & WF_PAST)

@@ -191,6 +191,11 @@ static void parse_actor(ac_dict_builder *b, int kind, const char *file, uint64_t
         a.names[a.nnames++] = name;
         p = bar ? bar + 1 : eq;
     }
+    if (a.nnames == 0) {
+        bad(b, file, line, "no name before '='%s", "");
+        free(a.names);
+        return;
+    }
     /* Codes, separated by commas. */
     ac_code_range codes[32];
     size_t nc = 0;
@@ -486,7 +491,7 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
             bad(b, file, line, "entry before any @kind line%s", "");
             break;
         case -1:
-            b->bad_lines++;          /* under an unknown @kind: already reported */
+            bad(b, file, line, "entry under an unknown @kind%s", "");
             break;
         case BK_VERB:
             parse_verb(b, file, line, s, e);
