@@ -177,7 +177,7 @@ static int is_glue(const sent *s, uint32_t i, int next_is_country)
     if (next_is_country && t->word && (s->d->words[t->word].flags & WF_PREP) && t->len == 2 &&
         (s->text[t->start] == 'o' || s->text[t->start] == 'i') &&
         (s->text[t->start + 1] == 'f' || s->text[t->start + 1] == 'n'))
-        return 1;                                   /* minister of Kazakhstan, police in Kabul */
+        return 1;                                   /* minister of Kazakhstan, protesters in Tashkent */
     if (next_is_country && t->word && (s->d->words[t->word].flags & WF_DET) && t->len == 3)
         return 1;                                   /* of the Netherlands */
     return 0;
@@ -226,9 +226,16 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                 }
                 if (!glue_ok || nx->first - end > 3)
                     break;
-                /* "police in Kabul" locates an agent; "Tokayev in Astana" is two things. */
-                if (saw_in && (actor || person || !agent))
-                    break;
+                /* "protesters in Tashkent" are Uzbek; but government, army and
+                 * intelligence bodies are often abroad ("Russian troops in
+                 * Syria", "the embassy in Astana"), and "Tokayev in Astana"
+                 * is a person and a place. */
+                if (saw_in) {
+                    const char *ac = agent ? ac_entry_code(agent, s->doc->date) : NULL;
+                    if (actor || person || !ac || !strncmp(ac, "GOV", 3) ||
+                        !strncmp(ac, "MIL", 3) || !strncmp(ac, "SPY", 3))
+                        break;
+                }
                 /* Compatible parts: at most one actor, one person, one agent. */
                 if (nx->kind == AK_PERSON) {
                     if (person)
@@ -763,6 +770,19 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         return 0;
     int noun = noun_usage(s, h);
     int say = (wflags(s, h) & WF_SAY) && !noun;
+    /* "threatened to attack", "agreed to meet": the verb after "to" is the
+     * event, coded with the control verb's mood; the control verb is not. */
+    if (!noun && (wflags(s, h) & (WF_INTENT | WF_REFUSE | WF_FAIL | WF_THREAT))) {
+        uint32_t j = h + 1;
+        while (j < s->n && ((wflags(s, j) & WF_ADV) || is_ly(s, j)))
+            j++;
+        if (j + 1 < s->n && (wflags(s, j) & WF_TO) && s->t[j + 1].word &&
+            (s->d->words[base_of(s, j + 1)].flags & WF_HEAD)) {
+            explain(s, "  control verb '%.*s': the verb after 'to' carries the event\n",
+                    (int)s->t[h].len, s->text + s->t[h].start);
+            return 0;
+        }
+    }
     match m = {NULL, -1, -1, h + 1};
     int found = 0;
     for (uint32_t k = 0; k < np && !found; k++)

@@ -50,6 +50,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +71,8 @@ enum {
     F_BLOCK = 1 << 2,    /* ends a block of text */
     F_CELL = 1 << 3,     /* table cell: separated by a space */
     F_PARA = 1 << 4,     /* a paragraph for the scorer */
-    F_EXEMPT = 1 << 5    /* never junk because of its class or id */
+    F_EXEMPT = 1 << 5    /* never junk because of its class or id (links are
+                            judged by link density instead) */
 };
 
 /* Tags the extractor cares about. */
@@ -82,7 +85,7 @@ typedef struct tag_def {
 } tag_def;
 
 static const tag_def tags[] = {
-    {"a", 0, K_A},
+    {"a", F_EXEMPT, K_A},
     {"address", F_BLOCK, K_OTHER},
     {"article", F_BLOCK | F_EXEMPT, K_ARTICLE},
     {"aside", F_DROP, K_OTHER},
@@ -106,7 +109,7 @@ static const tag_def tags[] = {
     {"figure", F_DROP, K_OTHER},
     {"footer", F_DROP, K_OTHER},
     {"form", F_SOFTDROP | F_BLOCK, K_OTHER},
-    {"h1", F_BLOCK, K_H1},
+    {"h1", F_BLOCK | F_EXEMPT, K_H1},
     {"h2", F_BLOCK, K_OTHER},
     {"h3", F_BLOCK, K_OTHER},
     {"h4", F_BLOCK, K_OTHER},
@@ -843,6 +846,12 @@ static void page_date(const page_scan *ps, char out[11])
     out[0] = '\0';
 }
 
+/* libxml2 reports some problems (a failed charset conversion) through its
+ * generic error function, which prints; the library must not. */
+static void silent(void *ctx, const char *msg, ...)
+{
+}
+
 ac_status ac_html_extract(const char *html, size_t n, const char *encoding,
                           ac_html_page *page)
 {
@@ -852,9 +861,14 @@ ac_status ac_html_extract(const char *html, size_t n, const char *encoding,
     if (n == 0)
         return AC_OK;
     xmlInitParser();
+    /* The handler is per thread; the caller's is put back afterwards. */
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
     htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, encoding,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                         HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
     if (!doc)
         return AC_OK;   /* nothing a parser could make a page of */
     xmlNode *top = xmlDocGetRootElement(doc);

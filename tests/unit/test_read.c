@@ -164,6 +164,19 @@ static void test_plain_empty(void **state)
     r = open_mem("blank.txt", "  \n\n \t\n", &o);
     assert_int_equal(ac_reader_next(r, &s, &err), AC_DONE);
     ac_reader_close(r);
+    /* the other formats too */
+    o.format = AC_INPUT_JSONL;
+    r = open_mem("empty.jsonl", "", &o);
+    assert_int_equal(ac_reader_next(r, &s, &err), AC_DONE);
+    ac_reader_close(r);
+    o.format = AC_INPUT_HTML;
+    r = open_mem("empty.html", "", &o);
+    assert_int_equal(ac_reader_next(r, &s, &err), AC_DONE);
+    ac_reader_close(r);
+    o.format = AC_INPUT_AUTO;
+    r = open_mem("empty", "", &o);
+    assert_int_equal(ac_reader_next(r, &s, &err), AC_DONE);
+    ac_reader_close(r);
 }
 
 static void test_plain_parts(void **state)
