@@ -73,6 +73,15 @@ static int is_vowel(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch 
 /* Generates the regular verb forms and the noun plural of an ASCII lower-
  * case word and registers them with base `base`. Wrong forms ("agreemented")
  * are harmless: they never occur in text. */
+/* buf = w[0..keep) + suffix; returns its length. buf holds 80 bytes. */
+static size_t form(char *buf, const char *w, size_t keep, const char *suffix)
+{
+    size_t sl = strlen(suffix);
+    memcpy(buf, w, keep);
+    memcpy(buf + keep, suffix, sl + 1);
+    return keep + sl;
+}
+
 static void inflect(cc *c, const char *w, uint32_t base, uint32_t flags)
 {
     size_t n = strlen(w);
@@ -82,40 +91,46 @@ static void inflect(cc *c, const char *w, uint32_t base, uint32_t flags)
         if (!((w[i] >= 'a' && w[i] <= 'z') || w[i] == '-'))
             return;
     char buf[80];
+    size_t l;
     char last = w[n - 1], prev = w[n - 2];
     flags &= ~WF_LOCKED;
     /* -s / -es / -ies: third person and plural. */
     if (last == 'y' && !is_vowel(prev))
-        snprintf(buf, sizeof buf, "%.*sies", (int)(n - 1), w);
+        l = form(buf, w, n - 1, "ies");
     else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
              (last == 'h' && (prev == 'c' || prev == 's')))
-        snprintf(buf, sizeof buf, "%ses", w);
+        l = form(buf, w, n, "es");
     else
-        snprintf(buf, sizeof buf, "%ss", w);
-    word_add(c, buf, strlen(buf), base, flags);
+        l = form(buf, w, n, "s");
+    word_add(c, buf, l, base, flags);
     /* -ed. */
     if (last == 'e')
-        snprintf(buf, sizeof buf, "%sd", w);
+        l = form(buf, w, n, "d");
     else if (last == 'y' && !is_vowel(prev))
-        snprintf(buf, sizeof buf, "%.*sied", (int)(n - 1), w);
+        l = form(buf, w, n - 1, "ied");
     else
-        snprintf(buf, sizeof buf, "%sed", w);
-    word_add(c, buf, strlen(buf), base, flags | WF_PAST | WF_PP);
+        l = form(buf, w, n, "ed");
+    word_add(c, buf, l, base, flags | WF_PAST | WF_PP);
     /* -ing. */
     if (n > 2 && last == 'e' && prev == 'i')
-        snprintf(buf, sizeof buf, "%.*sying", (int)(n - 2), w);
+        l = form(buf, w, n - 2, "ying");
     else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o')
-        snprintf(buf, sizeof buf, "%.*sing", (int)(n - 1), w);
+        l = form(buf, w, n - 1, "ing");
     else
-        snprintf(buf, sizeof buf, "%sing", w);
-    word_add(c, buf, strlen(buf), base, flags | WF_ING);
+        l = form(buf, w, n, "ing");
+    word_add(c, buf, l, base, flags | WF_ING);
     /* Consonant doubling after a short vowel (ban -> banned); harmless when wrong. */
     if (n >= 3 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
         is_vowel(prev) && !is_vowel(w[n - 3])) {
-        snprintf(buf, sizeof buf, "%s%ced", w, last);
-        word_add(c, buf, strlen(buf), base, flags | WF_PAST | WF_PP);
-        snprintf(buf, sizeof buf, "%s%cing", w, last);
-        word_add(c, buf, strlen(buf), base, flags | WF_ING);
+        char dbl[3] = {last, 0, 0};
+        char suf[8];
+        memcpy(suf, dbl, 1);
+        memcpy(suf + 1, "ed", 3);
+        l = form(buf, w, n, suf);
+        word_add(c, buf, l, base, flags | WF_PAST | WF_PP);
+        memcpy(suf + 1, "ing", 4);
+        l = form(buf, w, n, suf);
+        word_add(c, buf, l, base, flags | WF_ING);
     }
 }
 
@@ -740,10 +755,12 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
         if (e->inflect) {
             inflect(&c, e->word, id, e->flags);
             /* Irregular forms of the word get its flags too. */
-            for (size_t k = 0; k < c.words.len; k++) {
-                ac_word *w = ac_vec_at(&c.words, k);
-                if (w->base == id)
-                    w->flags |= e->flags;
+            for (size_t k = 0; k < b->irregular.len; k++) {
+                const birregular *ir = ac_vec_at(&b->irregular, k);
+                if (strcmp(ir->forms[0], e->word) != 0)
+                    continue;
+                for (int f = 1; f < ir->n; f++)
+                    word_add(&c, ir->forms[f], strlen(ir->forms[f]), id, e->flags);
             }
         }
     }
