@@ -830,9 +830,9 @@ static int time_date(const char *dt, char out[11])
     return ac_date_normalize(dt, 10, out);
 }
 
-static void page_date(const page_scan *ps, char out[11])
+static void page_date(const page_scan *ps, ac_html_page *page)
 {
-    out[0] = '\0';
+    char *out = page->date;
     if (ps->meta_published && ac_date_normalize(ps->meta_published, strlen(ps->meta_published), out))
         return;
     if (ps->meta_date && ac_date_normalize(ps->meta_date, strlen(ps->meta_date), out))
@@ -844,6 +844,19 @@ static void page_date(const page_scan *ps, char out[11])
     if (ps->meta_other && ac_date_normalize(ps->meta_other, strlen(ps->meta_other), out))
         return;
     out[0] = '\0';
+    const char *bad = ps->meta_published ? ps->meta_published
+                    : ps->meta_date      ? ps->meta_date
+                    : ps->time_root      ? ps->time_root
+                    : ps->time_doc       ? ps->time_doc
+                                         : ps->meta_other;
+    if (bad) {
+        /* printable ASCII only: it goes into a message */
+        size_t k = 0;
+        for (; bad[k] && k < sizeof page->bad_date - 1; k++)
+            page->bad_date[k] = (unsigned char)bad[k] >= 0x20 && (unsigned char)bad[k] < 0x7f &&
+                                bad[k] != '"' ? bad[k] : '?';
+        page->bad_date[k] = '\0';
+    }
 }
 
 /* libxml2 reports some problems (a failed charset conversion) through its
@@ -856,6 +869,7 @@ ac_status ac_html_extract(const char *html, size_t n, const char *encoding,
                           ac_html_page *page)
 {
     page->date[0] = '\0';
+    page->bad_date[0] = '\0';
     if (n > INT_MAX)
         return AC_ELIMIT;
     if (n == 0)
@@ -913,7 +927,7 @@ ac_status ac_html_extract(const char *html, size_t n, const char *encoding,
         plain_text(ps.title, &page->title);
     if (!page->title.len && ps.h1)
         plain_text(ps.h1, &page->title);
-    page_date(&ps, page->date);
+    page_date(&ps, page);
     if (page->title.len && !ac_utf8_is_clean(page->title.data, page->title.len)) {
         /* libxml2 hands out UTF-8, but a title is short: make sure. */
         char *fixed = malloc(3 * page->title.len + 1);
@@ -1040,6 +1054,10 @@ ac_status ac_read_next_html(ac_reader *r, ac_story *st, ac_error *err)
         rc = AC_ENOMEM;
     if (rc == AC_OK && page.date[0] && !(st->date = ac_story_strndup(r, page.date, 10)))
         rc = AC_ENOMEM;
+    if (rc == AC_OK && page.bad_date[0])
+        ac_read_warn(r, AC_EPARSE, line, off, "%s: unrecognised date \"%s\" in the page; %s",
+                     st->id, page.bad_date,
+                     st->date[0] ? "the default date is used" : "date left empty");
     if (rc == AC_OK)
         rc = ac_story_set_text(r, st, page.text.len ? page.text.data : "", page.text.len,
                                line, off, 0, err);

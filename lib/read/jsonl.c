@@ -206,6 +206,10 @@ static ac_status fill_story(ac_reader *r, ac_story *st, const cJSON *obj, uint64
             rc = AC_ENOMEM;
         if (!has_date && page.date[0] && !(st->date = ac_story_strndup(r, page.date, 10)))
             rc = AC_ENOMEM;
+        if (!has_date && page.bad_date[0])
+            ac_read_warn(r, AC_EPARSE, lineno, off, "%s: unrecognised date \"%s\" in the "
+                         "html; %s", st->id, page.bad_date,
+                         st->date[0] ? "the default date is used" : "date left empty");
     }
     if (rc == AC_OK)
         rc = ac_story_set_text(r, st, page.text.len ? page.text.data : "", page.text.len,

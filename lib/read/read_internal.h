@@ -101,6 +101,8 @@ typedef struct ac_html_page {
     ac_buf text;                /* article text, paragraphs separated by a blank line */
     ac_buf title;               /* "" when none */
     char date[11];              /* "YYYY-MM-DD" or "" */
+    char bad_date[48];          /* when date is "": the first date tag that was
+                                   no date (cut short), for a warning; else "" */
 } ac_html_page;
 
 /* Parses html[0..n) with libxml2's recovering HTML parser and extracts the

@@ -874,12 +874,19 @@ static void test_html_time_and_h1(void **state)
     assert_string_equal(s.title, "Headline here");
     assert_string_equal(s.date, "2025-03-04");
     ac_reader_close(r);
+    warnings ws = {0};
+    o.diag = collect;
+    o.diag_ctx = &ws;
     r = open_mem("t.html", "<body><p>Just a paragraph.</p><time datetime=\"soon\"></time></body>",
                  &o);
     assert_int_equal(ac_reader_next(r, &s, &err), AC_OK);
     assert_string_equal(s.title, "");
     assert_string_equal(s.date, "2024-01-01");
     assert_string_equal(s.text, "Just a paragraph.");
+    assert_int_equal(ws.n, 1);
+    assert_string_equal(ws.w[0].file, "t.html");
+    assert_int_equal(ws.w[0].line, 1);
+    assert_non_null(strstr(ws.w[0].msg, "\"soon\""));
     ac_reader_close(r);
 }
 
