@@ -11,8 +11,8 @@
  * Kassym-Jomart Tokayev met with Chinese Foreign Minister Wang Yi in Astana on
  * Jan. 5.") in several moods and voices, reported speech, and filler without
  * events (markets, weather, quotes, attribution lines) with abbreviations,
- * numbers and quotation marks. About 45 % of the sentences are written to
- * carry an event, and sentences average about 25 tokens.
+ * numbers and quotation marks. About 44 % of the sentences are written to
+ * carry an event, and sentences average about 24 tokens.
  */
 #ifndef ACCORD_BENCH_CORPUS_H
 #define ACCORD_BENCH_CORPUS_H

@@ -628,7 +628,7 @@ int cmd_bench(int argc, char **argv)
         printf("dictionary   %s: %zu patterns, %zu actor names, %.1f MB compiled\n", dict_dir,
                ds.patterns, ds.actor_names, (double)ds.memory_bytes / 1e6);
         printf("machine      load average %.2f at the start, %.2f at the end%s\n", load_start, load_end,
-               load_end > 0.5 || load_start > 0.5 ? " (other work was running: rates are low and noisy)" : "");
+               load_end > 0.5 || load_start > 0.5 ? " (other work may be running: see \"cores used\" below)" : "");
         printf("load         %.1f ms (median of %d; min %.1f, max %.1f)\n\n", load_median, DICT_LOADS,
                load_sorted[0], load_sorted[DICT_LOADS - 1]);
         printf("stage (best of %d)   seconds  sentences/s     MB/s  | cumulative  sentences/s     MB/s\n",
@@ -638,9 +638,10 @@ int cmd_bench(int argc, char **argv)
                    rate(sent, s[k].secs), rate(mb, s[k].secs), s[k].cum, rate(sent, s[k].cum),
                    rate(mb, s[k].cum));
         printf("\nend to end (code + write, stories in memory, output hashed)\n");
-        printf("threads    seconds  cpu seconds  sentences/s     MB/s  speed-up  output hash\n");
+        printf("threads    seconds  cpu seconds  cores used  sentences/s     MB/s  speed-up  output hash\n");
         for (int k = 0; k < ntr; k++)
-            printf("%7d %10.3f %12.3f %12.0f %8.1f %9.2f  %016llx\n", tr[k].threads, tr[k].secs, tr[k].cpu,
+            printf("%7d %10.3f %12.3f %11.2f %12.0f %8.1f %9.2f  %016llx\n", tr[k].threads, tr[k].secs,
+                   tr[k].cpu, rate(tr[k].cpu, tr[k].secs),
                    rate(sent, tr[k].secs), rate(mb, tr[k].secs), tr[0].secs / tr[k].secs, tr[k].hash);
         printf("write stage output: %.1f MB, hash %016llx: %s\n", (double)out_bytes / 1e6, hash,
                hashes_equal ? "every run gave the same output" : "OUTPUT DIFFERS BETWEEN RUNS");

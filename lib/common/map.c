@@ -25,7 +25,7 @@ int ac_map_init(ac_map *m, size_t expected)
 static void insert(uint64_t *keys, uint32_t *vals, size_t cap, uint64_t key, uint32_t val)
 {
     size_t mask = cap - 1;
-    size_t i = (size_t)(key ^ (key >> 29)) & mask;
+    size_t i = ac_map_slot(key, mask);
     while (keys[i] && keys[i] != key)
         i = (i + 1) & mask;
     keys[i] = key;
@@ -54,7 +54,7 @@ int ac_map_put(ac_map *m, uint64_t key, uint32_t val)
         m->cap = ncap;
     }
     size_t mask = m->cap - 1;
-    size_t i = (size_t)(key ^ (key >> 29)) & mask;
+    size_t i = ac_map_slot(key, mask);
     while (m->keys[i] && m->keys[i] != key)
         i = (i + 1) & mask;
     if (!m->keys[i])

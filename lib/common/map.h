@@ -22,6 +22,18 @@ typedef struct ac_map {
 
 static inline uint64_t ac_map_key(uint64_t k) { return k ? k : 0x9E3779B97F4A7C15ull; }
 
+/* The slot of a key: keys such as (node << 32 | word) are far from random,
+ * so they are mixed first (the finaliser of MurmurHash3). */
+static inline size_t ac_map_slot(uint64_t k, size_t mask)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ull;
+    k ^= k >> 33;
+    return (size_t)k & mask;
+}
+
 int ac_map_init(ac_map *m, size_t expected);         /* 0 on success */
 /* Sets key to val (replacing). 0 on success, -1 on OOM. */
 int ac_map_put(ac_map *m, uint64_t key, uint32_t val);
@@ -31,7 +43,7 @@ static inline uint32_t ac_map_get(const ac_map *m, uint64_t key)
 {
     key = ac_map_key(key);
     size_t mask = m->cap - 1;
-    size_t i = (size_t)(key ^ (key >> 29)) & mask;
+    size_t i = ac_map_slot(key, mask);
     for (;;) {
         uint64_t k = m->keys[i];
         if (k == key)
