@@ -30,8 +30,6 @@
 
 #define DICT_LOADS 7
 #define MAX_THREAD_RUNS 16
-#define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
 
 /* Targets of the issue: on one core of the CI machine. */
 #define TARGET_SENT_PER_S 200000.0
@@ -107,35 +105,12 @@ static int corpus_add(corpus *c, const ac_story *s)
         c->st = st;
         c->cap = cap;
     }
-    const char *fields[7] = {s->id, s->date, s->title, s->url, s->source, s->origin, s->text};
-    size_t lens[7], total = 0;
-    for (int k = 0; k < 7; k++) {
-        lens[k] = fields[k] ? (k == 6 ? s->text_len : strlen(fields[k])) : 0;
-        total += lens[k] + 1;
-    }
-    char *mem = malloc(total);
-    if (!mem)
+    size_t total = story_dup(s, &c->st[c->n]);
+    if (!total)
         return -1;
-    const char *copies[7];
-    char *p = mem;
-    for (int k = 0; k < 7; k++) {
-        if (lens[k])
-            memcpy(p, fields[k], lens[k]);
-        p[lens[k]] = '\0';
-        copies[k] = p;
-        p += lens[k] + 1;
-    }
-    ac_story *d = &c->st[c->n++];
-    *d = *s;
-    d->id = copies[0];
-    d->date = copies[1];
-    d->title = copies[2];
-    d->url = copies[3];
-    d->source = copies[4];
-    d->origin = copies[5];
-    d->text = copies[6];
+    c->n++;
     c->text_bytes += s->text_len;
-    c->held_bytes += total + sizeof *d;
+    c->held_bytes += total + sizeof *c->st;
     return 0;
 }
 
@@ -253,7 +228,7 @@ static double run_write(const ac_dict *d, const corpus *c, unsigned long long *h
 {
     ac_buf out = {0};
     double t = 0;
-    unsigned long long h = FNV_OFFSET;
+    unsigned long long h = CODE_RUN_HASH_INIT;
     size_t nb = 0;
     for (size_t i = 0; i < c->n; i++) {
         ac_doc *doc = NULL;
@@ -267,10 +242,7 @@ static double run_write(const ac_dict *d, const corpus *c, unsigned long long *h
         ac_doc_free(doc);
         if (st != AC_OK)
             continue;
-        for (size_t k = 0; k < out.len; k++) {
-            h ^= (unsigned char)out.data[k];
-            h *= FNV_PRIME;
-        }
+        h = code_run_hash(h, out.data, out.len);
         nb += out.len;
     }
     ac_buf_free(&out);

@@ -18,8 +18,7 @@
 #define BATCH_BYTES (8u << 20)
 
 typedef struct batch {
-    ac_story st[BATCH_STORIES];
-    char *mem[BATCH_STORIES];      /* owned copy of each story's strings */
+    ac_story st[BATCH_STORIES];    /* owned copies (story_dup): free st[i].id */
     ac_buf out[BATCH_STORIES];
     size_t nsent[BATCH_STORIES], ntok[BATCH_STORIES], nev[BATCH_STORIES];
     int failed[BATCH_STORIES];
@@ -43,7 +42,7 @@ void code_run_init(code_run *r)
 {
     memset(r, 0, sizeof *r);
     r->threads = 1;
-    r->out_hash = 1469598103934665603ull;
+    r->out_hash = CODE_RUN_HASH_INIT;
 }
 
 static void code_one(code_run *r, batch *b, size_t i)
@@ -130,22 +129,26 @@ static void flush(code_run *r, batch *b)
             r->events += b->nev[i];
         }
         const ac_buf *o = &b->out[i];
-        for (size_t k = 0; k < o->len; k++) {
-            r->out_hash ^= (unsigned char)o->data[k];
-            r->out_hash *= 1099511628211ull;
-        }
+        r->out_hash = code_run_hash(r->out_hash, o->data, o->len);
         r->bytes_out += o->len;
         if (r->out && o->len && fwrite(o->data, 1, o->len, r->out) != o->len)
             r->io_errors++;
-        free(b->mem[i]);
-        b->mem[i] = NULL;
+        free((char *)b->st[i].id);
     }
     b->n = 0;
     b->bytes = 0;
 }
 
-/* Copies a story the reader owns into the batch. */
-static int batch_add(batch *b, const ac_story *s)
+unsigned long long code_run_hash(unsigned long long h, const char *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        h ^= (unsigned char)p[k];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+size_t story_dup(const ac_story *s, ac_story *out)
 {
     const char *fields[7] = {s->id, s->date, s->title, s->url, s->source, s->origin, s->text};
     size_t lens[7], total = 0;
@@ -155,7 +158,7 @@ static int batch_add(batch *b, const ac_story *s)
     }
     char *mem = malloc(total);
     if (!mem)
-        return -1;
+        return 0;
     const char *copies[7];
     char *p = mem;
     for (int k = 0; k < 7; k++) {
@@ -165,16 +168,22 @@ static int batch_add(batch *b, const ac_story *s)
         copies[k] = p;
         p += lens[k] + 1;
     }
-    ac_story *d = &b->st[b->n];
-    *d = *s;
-    d->id = copies[0];
-    d->date = copies[1];
-    d->title = copies[2];
-    d->url = copies[3];
-    d->source = copies[4];
-    d->origin = copies[5];
-    d->text = copies[6];
-    b->mem[b->n] = mem;
+    *out = *s;
+    out->id = copies[0];
+    out->date = copies[1];
+    out->title = copies[2];
+    out->url = copies[3];
+    out->source = copies[4];
+    out->origin = copies[5];
+    out->text = copies[6];
+    return total;
+}
+
+/* Copies a story the reader owns into the batch. */
+static int batch_add(batch *b, const ac_story *s)
+{
+    if (!story_dup(s, &b->st[b->n]))
+        return -1;
     b->bytes += s->text_len;
     b->n++;
     return 0;
@@ -341,8 +350,6 @@ int code_run_stories(code_run *r, const ac_story *stories, size_t n)
 
 void code_run_summary(const code_run *r, FILE *f)
 {
-    size_t coded = r->stories >= r->skipped_limit ? r->stories : 0;
-    (void)coded;
     fprintf(f, "accord: %zu stor%s read, %zu sentences, %zu events; skipped: %zu malformed, "
                "%zu too large or failed; %zu warnings; %zu input errors\n",
             r->stories, r->stories == 1 ? "y" : "ies", r->sentences, r->events, r->skipped_parse,

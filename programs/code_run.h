@@ -26,6 +26,16 @@ typedef struct code_run {
 
 void code_run_init(code_run *r);
 
+/* The output hash: FNV-1a over every byte written, so runs that must agree
+ * (threads, the benchmark's write stage) can be compared. */
+#define CODE_RUN_HASH_INIT 1469598103934665603ull
+unsigned long long code_run_hash(unsigned long long h, const char *p, size_t n);
+
+/* Copies s and every string it points to into one allocation, which starts
+ * at out->id: free((char *)out->id) releases it. Returns the bytes held, or
+ * 0 when out of memory. */
+size_t story_dup(const ac_story *s, ac_story *out);
+
 /* Reads every file ("-" is stdin) and codes its stories. Returns an exit code. */
 int code_run_files(code_run *r, const char *const *files, size_t nfiles);
 

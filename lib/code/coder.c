@@ -688,7 +688,7 @@ static int find_subject(const sent *s, uint32_t first)
             if (f & WF_SUBORD)
                 break;
         }
-        if ((f & WF_PRON) && !(s->t[i].flags & TK_CAP && i > 0 && 0)) {
+        if (f & WF_PRON) {
             int w2 = pronoun_np(s, i);
             return w2 >= 0 ? s->np[w2].group : -2;
         }
@@ -696,8 +696,7 @@ static int find_subject(const sent *s, uint32_t first)
             break;
         /* A speech verb: what follows it is its complement, whose subject
          * stands between the two ("Rubio said the deal widens ties"). */
-        if ((f & WF_SAY) && (f & (WF_PAST | WF_PP) || s->d->words[base_of(s, i)].flags & WF_SAY) &&
-            !(s->t[i].flags & TK_CAP))
+        if ((f & WF_SAY) && !(s->t[i].flags & TK_CAP))
             break;
         if (is_punct(s, i, ','))
             depth_comma++;
@@ -1033,7 +1032,6 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     /* 5-8. heads */
     int say_heads[8];
     uint32_t nsay = 0;
-    size_t first_event = doc->nevents;
     for (uint32_t i = 0; i < s.n; i++) {
         if (!s.t[i].word || s.np_at[i] >= 0)
             continue;
@@ -1046,7 +1044,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
      * another event after it. */
     for (uint32_t k = nsay; k-- > 0;) {
         size_t at = (size_t)say_heads[k];
-        if (doc->nevents > at + 1 || (at > first_event && 0)) {
+        if (doc->nevents > at + 1) {
             int other = 0;
             for (size_t e = at + 1; e < doc->nevents; e++)
                 if (doc->events[e].code[0] != '0' || doc->events[e].code[1] != '1')
