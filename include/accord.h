@@ -109,6 +109,59 @@ ac_status ac_dict_builder_add_dir(ac_dict_builder *b, const char *dir, ac_error 
 ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
                                    const char *text, size_t len, ac_error *err);
 
+/* The dictionary formats a builder reads. accord reads its own format and
+ * the community's: PETRARCH-2 (CAMEO.2.0.txt verbs, Phoenix actors, agents,
+ * discards, issues, and the PETR_config.ini that names them) and TABARI
+ * (.verbs, .actors, .agents, .options, and the .project that names them).
+ * All fill the same dictionary model; docs/dictionaries.md says how each
+ * community construct is read, and which ones are reported and skipped. */
+typedef enum ac_dict_format {
+    AC_DICT_AUTO = 0,      /* from the file name, then from the first lines */
+    AC_DICT_ACCORD,        /* accord's own format */
+    AC_DICT_PETR_VERBS,    /* PETRARCH-2 verb dictionary (CAMEO.2.0.txt) */
+    AC_DICT_PETR_ACTORS,   /* PETRARCH / Phoenix actors */
+    AC_DICT_PETR_AGENTS,   /* PETRARCH / Phoenix agents */
+    AC_DICT_PETR_DISCARDS, /* PETRARCH discards (sentence and story) */
+    AC_DICT_PETR_ISSUES,   /* PETRARCH issues (Phoenix.IssueCoding.txt) */
+    AC_DICT_PETR_CONFIG,   /* PETR_config.ini: loads the files it names */
+    AC_DICT_TABARI_VERBS,  /* TABARI .verbs (also PETRARCH-1 verb patterns) */
+    AC_DICT_TABARI_ACTORS, /* TABARI .actors */
+    AC_DICT_TABARI_AGENTS, /* TABARI .agents */
+    AC_DICT_TABARI_OPTIONS,/* TABARI .options */
+    AC_DICT_TABARI_PROJECT,/* TABARI .project: loads the files it names */
+    AC_DICT_FORMAT_COUNT
+} ac_dict_format;
+
+/* "petr-verbs", "tabari-actors", ...; "?" when out of range. */
+const char *ac_dict_format_name(ac_dict_format f);
+
+/* The format of a file from its name and its first bytes (head, n may be
+ * NULL, 0). Never returns AC_DICT_AUTO: accord's own format is the default. */
+ac_dict_format ac_dict_sniff(const char *path, const char *head, size_t n);
+
+/* Adds one file read as `fmt` (AC_DICT_AUTO: sniffed). Files named by a
+ * config or project file are found relative to it. AC_EIO if a file cannot
+ * be read; bad lines only warn. */
+ac_status ac_dict_builder_add_format(ac_dict_builder *b, const char *path,
+                                     ac_dict_format fmt, ac_error *err);
+
+/* The same for text held in memory (config and project formats excepted:
+ * they name other files, so they need a path). */
+ac_status ac_dict_builder_add_text_format(ac_dict_builder *b, const char *name,
+                                          const char *text, size_t len,
+                                          ac_dict_format fmt, ac_error *err);
+
+/* Adds one source as the command line names it: a directory (accord's own
+ * files, as ac_dict_builder_add_dir), or a file of any format above (sniffed,
+ * or `fmt`). Returns 1 in *community when the source was a community format. */
+ac_status ac_dict_builder_add_source(ac_dict_builder *b, const char *path, ac_dict_format fmt,
+                                     int *community, ac_error *err);
+
+/* Adds what community dictionaries lack and the coder needs: accord's CAMEO
+ * table (Goldstein, quad class, PLOVER) and irregular verbs, from the default
+ * directory (ac_dict_default_dir). */
+ac_status ac_dict_builder_add_base(ac_dict_builder *b, ac_error *err);
+
 /* Compiles what was added. On success *out owns the dictionary; the builder
  * is consumed either way (do not use or free it afterwards). */
 ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err);
@@ -133,6 +186,10 @@ typedef struct ac_dict_stats {
     size_t verbs;          /* distinct verb or event-noun heads */
     size_t patterns;
     size_t sets, irregular, cameo_codes;
+    size_t discards;       /* sentence and story discard phrases */
+    size_t issues;         /* issue phrases (ignore phrases included) */
+    size_t cameo_added;    /* codes of community patterns missing from the
+                              CAMEO table, added with Goldstein 0 */
     size_t words;          /* distinct surface forms in the vocabulary */
     size_t memory_bytes;   /* size of the compiled structure */
 } ac_dict_stats;
@@ -220,6 +277,7 @@ const char *ac_mood_name(ac_mood m);   /* "done", "intent", "future", "condition
 
 typedef struct ac_sentence {
     size_t start, len;     /* byte span in ac_doc_text() */
+    int discarded;         /* 1: a discard phrase matched; no events coded */
 } ac_sentence;
 
 typedef struct ac_event {
@@ -271,6 +329,12 @@ size_t ac_doc_token_count(const ac_doc *doc);      /* all sentences */
 size_t ac_doc_event_count(const ac_doc *doc);
 const ac_event *ac_doc_event(const ac_doc *doc, size_t i);
 const char *ac_doc_explain(const ac_doc *doc);     /* "" unless AC_CODE_EXPLAIN */
+/* 1 when a story-discard phrase matched: the story yields no events. */
+int ac_doc_discarded(const ac_doc *doc);
+/* Issues (PETRARCH issue dictionaries): the distinct issue codes found in
+ * the story, in order of first mention, with their counts. */
+size_t ac_doc_issue_count(const ac_doc *doc);
+const char *ac_doc_issue(const ac_doc *doc, size_t i, size_t *count);
 void ac_doc_free(ac_doc *doc);
 
 /* ------------------------------------------------------------------------

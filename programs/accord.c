@@ -78,21 +78,101 @@ void cli_diag_print(void *ctx, const ac_error *e)
     fprintf(d->to_stdout ? stdout : stderr, "accord: %s: %s\n", d->prefix ? d->prefix : "warning", buf);
 }
 
-ac_dict *cli_load_dict(const char *dir, int verbose)
+int cli_dict_opt(int argc, char **argv, int *i, cli_dicts *ds)
 {
-    if (!dir)
-        dir = ac_dict_default_dir();
+    const char *v;
+    if ((v = cli_opt(argc, argv, i, "--dict-format"))) {
+        for (int f = AC_DICT_AUTO; f < AC_DICT_FORMAT_COUNT; f++)
+            if (!strcmp(v, ac_dict_format_name((ac_dict_format)f))) {
+                ds->next_fmt = (ac_dict_format)f;
+                return 1;
+            }
+        fprintf(stderr, "accord: unknown dictionary format '%s' (accord, petr-verbs, petr-actors, "
+                        "petr-agents, petr-discards, petr-issues, petr-config, tabari-verbs, "
+                        "tabari-actors, tabari-agents, tabari-options, tabari-project)\n", v);
+        exit(EXIT_USAGE);
+    }
+    if ((v = cli_opt(argc, argv, i, "--dict"))) {
+        if (ds->n == CLI_MAX_DICTS) {
+            fprintf(stderr, "accord: at most %d --dict sources\n", CLI_MAX_DICTS);
+            exit(EXIT_USAGE);
+        }
+        ds->path[ds->n] = v;
+        ds->fmt[ds->n++] = ds->next_fmt;
+        ds->next_fmt = AC_DICT_AUTO;
+        return 1;
+    }
+    return 0;
+}
+
+const char *cli_dicts_name(const cli_dicts *ds, char *buf, size_t cap)
+{
+    if (!ds || ds->n == 0)
+        snprintf(buf, cap, "%s", ac_dict_default_dir());
+    else if (ds->n == 1)
+        snprintf(buf, cap, "%s", ds->path[0]);
+    else
+        snprintf(buf, cap, "%s +%zu", ds->path[0], ds->n - 1);
+    return buf;
+}
+
+ac_dict *cli_load_dicts(const cli_dicts *ds, int verbose)
+{
     cli_diag diag = {.prefix = "dictionary", .quiet = !verbose};
+    ac_dict *d = cli_load_dicts_diag(ds, &diag);
+    if (d && diag.count && !verbose) {
+        char name[1024];
+        fprintf(stderr, "accord: %zu dictionary lines skipped (accord dict check --dict %s lists them)\n",
+                diag.count, cli_dicts_name(ds, name, sizeof name));
+    }
+    return d;
+}
+
+ac_dict *cli_load_dicts_diag(const cli_dicts *ds, cli_diag *diagp)
+{
+    cli_diag *diag = diagp;
     ac_error err;
     ac_dict *d = NULL;
-    if (ac_dict_load_dir(dir, cli_diag_print, &diag, &d, &err) != AC_OK) {
+    ac_dict_builder *b = ac_dict_builder_new();
+    if (!b) {
+        fprintf(stderr, "accord: out of memory\n");
+        return NULL;
+    }
+    ac_dict_builder_set_diag(b, cli_diag_print, diag);
+    ac_status st = AC_OK;
+    int community = 0, accord_own = 0;
+    if (!ds || ds->n == 0) {
+        st = ac_dict_builder_add_dir(b, ac_dict_default_dir(), &err);
+        accord_own = 1;
+    }
+    for (size_t k = 0; ds && k < ds->n && st == AC_OK; k++) {
+        int c = 0;
+        st = ac_dict_builder_add_source(b, ds->path[k], ds->fmt[k], &c, &err);
+        community |= c;
+        accord_own |= !c;
+    }
+    if (st == AC_OK && community && !accord_own)
+        st = ac_dict_builder_add_base(b, &err);
+    if (st != AC_OK) {
+        ac_dict_builder_free(b);
         cli_error("cannot load dictionaries", &err);
         return NULL;
     }
-    if (diag.count && !verbose)
-        fprintf(stderr, "accord: %zu dictionary lines skipped (accord dict check --dict %s lists them)\n",
-                diag.count, dir);
+    if (ac_dict_build(b, &d, &err) != AC_OK) {
+        cli_error("cannot load dictionaries", &err);
+        return NULL;
+    }
     return d;
+}
+
+ac_dict *cli_load_dict(const char *source, int verbose)
+{
+    cli_dicts ds = {0};
+    if (source) {
+        ds.path[0] = source;
+        ds.n = 1;
+    }
+    return cli_load_dicts(&ds, verbose);
 }
 
 double cli_now(void)

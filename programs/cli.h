@@ -29,9 +29,36 @@ typedef struct cli_diag {
 } cli_diag;
 void cli_diag_print(void *ctx, const ac_error *e);
 
-/* Loads the dictionaries of dir (NULL: the default). Prints the reason and
- * returns NULL on failure; reports the number of bad lines on stderr. */
-ac_dict *cli_load_dict(const char *dir, int verbose);
+/* The dictionary sources of a command line: each `--dict SOURCE` (a
+ * directory of accord files, a file of any format, a PETR_config.ini, a TABARI
+ * .project, or a compiled image), with `--dict-format NAME` forcing the format
+ * of the next one. */
+#define CLI_MAX_DICTS 32
+typedef struct cli_dicts {
+    const char *path[CLI_MAX_DICTS];
+    ac_dict_format fmt[CLI_MAX_DICTS];
+    size_t n;
+    ac_dict_format next_fmt;
+} cli_dicts;
+
+/* Consumes --dict or --dict-format at argv[*i]: 1 when it did, 0 when
+ * argv[*i] is another option. Exits with a usage error on a bad value. */
+int cli_dict_opt(int argc, char **argv, int *i, cli_dicts *ds);
+
+/* Loads the sources (none: the default directory). Community dictionaries
+ * get accord's CAMEO table and irregular verbs added (ac_dict_builder_add_base).
+ * Prints the reason and returns NULL on failure; reports the number of bad
+ * lines on stderr (all of them when verbose). */
+ac_dict *cli_load_dicts(const cli_dicts *ds, int verbose);
+
+/* The same, with the caller's diagnostic printer (counts and prints). */
+ac_dict *cli_load_dicts_diag(const cli_dicts *ds, cli_diag *diag);
+
+/* The same for one source (NULL: the default directory). */
+ac_dict *cli_load_dict(const char *source, int verbose);
+
+/* "dict/", or the first source and "+N" more, for messages. */
+const char *cli_dicts_name(const cli_dicts *ds, char *buf, size_t cap);
 
 /* Seconds from a monotonic clock. */
 double cli_now(void);

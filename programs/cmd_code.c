@@ -24,7 +24,9 @@ static void usage(FILE *f)
         "  --date YYYY-MM-DD     date of stories that carry none\n"
         "  --format json|tsv|plover   output format (default json)\n"
         "  --input auto|text|jsonl|html   input format (default auto)\n"
-        "  --dict DIR            dictionary folder (default: accord's dict/)\n"
+        "  --dict SOURCE         dictionaries: a folder, a file, a PETR_config.ini,\n"
+        "                        a TABARI .project or an image (repeatable;\n"
+        "                        default: accord's dict/)\n"
         "  -j N                  code with N threads (output order is kept)\n"
         "  --explain             print tokens, actors and matching steps to stdout\n"
         "  --quiet               no summary line on stderr\n");
@@ -34,7 +36,7 @@ int cmd_code(int argc, char **argv)
 {
     code_run run;
     code_run_init(&run);
-    const char *dict_dir = NULL;
+    cli_dicts dicts = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     int quiet = 0;
@@ -74,8 +76,8 @@ int cmd_code(int argc, char **argv)
                 free(files);
                 return EXIT_USAGE;
             }
-        } else if ((v = cli_opt(argc, argv, &i, "--dict"))) {
-            dict_dir = v;
+        } else if (cli_dict_opt(argc, argv, &i, &dicts)) {
+            continue;
         } else if ((v = cli_opt(argc, argv, &i, "-j"))) {
             run.threads = atoi(v);
             if (run.threads < 1 || run.threads > 256) {
@@ -101,7 +103,7 @@ int cmd_code(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
-    run.dict = cli_load_dict(dict_dir, 0);
+    run.dict = cli_load_dicts(&dicts, 0);
     if (!run.dict) {
         free(files);
         return EXIT_FAIL;

@@ -8,7 +8,7 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: accord dict stats|check [--dict DIR]\n"
+    fprintf(f, "usage: accord dict stats|check [--dict SOURCE]...\n"
                "  stats   counts of entries, names, patterns and the load time\n"
                "  check   lists every line that cannot be used, as file:line: reason;\n"
                "          exits 1 when there is one\n");
@@ -16,14 +16,14 @@ static void usage(FILE *f)
 
 int cmd_dict(int argc, char **argv)
 {
-    const char *dir = NULL, *what = NULL;
+    const char *what = NULL;
+    cli_dicts ds = {0};
     for (int i = 1; i < argc; i++) {
-        const char *v;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             return EXIT_OK;
-        } else if ((v = cli_opt(argc, argv, &i, "--dict"))) {
-            dir = v;
+        } else if (cli_dict_opt(argc, argv, &i, &ds)) {
+            continue;
         } else if (!what && (!strcmp(argv[i], "stats") || !strcmp(argv[i], "check"))) {
             what = argv[i];
         } else {
@@ -35,11 +35,10 @@ int cmd_dict(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    if (!dir)
-        dir = ac_dict_default_dir();
+    char dir[1024];
+    cli_dicts_name(&ds, dir, sizeof dir);
     int check = !strcmp(what, "check");
     cli_diag diag = {.prefix = "", .quiet = !check};
-    ac_error err;
     ac_dict *d = NULL;
     double t0 = cli_now();
     if (check) {
@@ -47,10 +46,8 @@ int cmd_dict(int argc, char **argv)
         diag.prefix = "bad line";
         diag.to_stdout = 1;
     }
-    if (ac_dict_load_dir(dir, cli_diag_print, &diag, &d, &err) != AC_OK) {
-        cli_error("cannot load dictionaries", &err);
+    if (!(d = cli_load_dicts_diag(&ds, &diag)))
         return EXIT_FAIL;
-    }
     double ms = (cli_now() - t0) * 1000.0;
     ac_dict_stats s;
     ac_dict_get_stats(d, &s);

@@ -20,7 +20,9 @@ static void usage(FILE *f)
         "per line: id, date, text, events [{source, target, code}]) or the CAMEO\n"
         "codebook CSV (each example sentence is expected to give its code);\n"
         "see docs/ACCURACY.md.\n\n"
-        "  --dict DIR            dictionary folder (default: accord's dict/)\n"
+        "  --dict SOURCE         dictionaries: a folder, a file, a PETR_config.ini,\n"
+        "                        a TABARI .project or an image (repeatable;\n"
+        "                        default: accord's dict/)\n"
         "  --show-failures       list the records whose events differ from the gold\n"
         "                        (on stderr with --json)\n"
         "  --json                print the figures as one JSON object\n"
@@ -151,20 +153,19 @@ static void print_json(const ac_eval_scores *s, FILE *f)
 
 int cmd_eval(int argc, char **argv)
 {
-    const char *dict_dir = NULL;
+    cli_dicts dicts = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     int show_failures = 0, json = 0, quiet = 0;
     if (!files)
         return EXIT_FAIL;
     for (int i = 1; i < argc; i++) {
-        const char *v;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             free(files);
             return EXIT_OK;
-        } else if ((v = cli_opt(argc, argv, &i, "--dict"))) {
-            dict_dir = v;
+        } else if (cli_dict_opt(argc, argv, &i, &dicts)) {
+            continue;
         } else if (!strcmp(argv[i], "--show-failures")) {
             show_failures = 1;
         } else if (!strcmp(argv[i], "--json")) {
@@ -186,7 +187,7 @@ int cmd_eval(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
-    ac_dict *dict = cli_load_dict(dict_dir, 0);
+    ac_dict *dict = cli_load_dicts(&dicts, 0);
     ac_eval *ev = dict ? ac_eval_new() : NULL;
     if (!ev) {
         if (dict)

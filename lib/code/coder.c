@@ -100,8 +100,9 @@ static void explain(sent *s, const char *fmt, ...)
 
 /* ---- 2. mentions ------------------------------------------------------------ */
 
-/* Finds the longest dictionary name starting at token i. */
-static int match_name(const sent *s, uint32_t i, ac_mention *out)
+/* Finds the longest dictionary name starting at token i: of an actor, agent
+ * or agreement when special is 0, of a discard or issue phrase when 1. */
+static int match_name(const sent *s, uint32_t i, ac_mention *out, int special)
 {
     const ac_dict *d = s->d;
     uint32_t node = 0;
@@ -114,6 +115,8 @@ static int match_name(const sent *s, uint32_t i, ac_mention *out)
             break;
         for (uint32_t ti = d->node_terms[node]; ti != AC_MAP_NONE; ti = d->terms[ti].next) {
             const ac_term *term = &d->terms[ti];
+            if ((d->entries[term->entry].kind >= AK_DISCARD) != special)
+                continue;
             uint32_t ok = 1;
             for (uint32_t b = 0; b < term->nwords; b++)
                 if ((term->cap_mask >> b & 1u) && !(s->t[i + b].flags & (TK_CAP | TK_UPPER)))
@@ -897,8 +900,16 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     }
     np_members(s, tgt, &T);
 
-    /* Mood and the code it implies. */
-    const char *code = m.p->code;
+    /* Mood and the code it implies. A paired pattern ([042:043]) also codes
+     * the reverse direction with code2; a pattern with only code2 codes
+     * only that. */
+    const char *code = m.p->code ? m.p->code : m.p->code2;
+    const char *code2 = m.p->code ? m.p->code2 : NULL;
+    if (!m.p->code) {
+        actorset tmp = S;
+        S = T;
+        T = tmp;
+    }
     ac_mood mood = AC_MOOD_DONE;
     if (g.cond)
         mood = AC_MOOD_CONDITIONAL;
@@ -955,7 +966,10 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         for (int a = 0; a < S.n; a++)
             for (int b = 0; b < T.n; b++)
                 if (add_event(s, S.code[a], S.text[a], T.code[b], T.text[b], code, mood, m.p,
-                              g.first, vend) < 0)
+                              g.first, vend) < 0 ||
+                    (code2 && mood == AC_MOOD_DONE && code == (m.p->code ? m.p->code : m.p->code2) &&
+                     add_event(s, T.code[b], T.text[b], S.code[a], S.text[a], code2, mood, m.p,
+                               g.first, vend) < 0))
                     return -1;
     }
     if (s->doc->nevents > before) {
@@ -965,6 +979,57 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         }
         if (say && code[0] == '0' && code[1] == '1' && !quoted && *nsay < 8)
             say_heads[(*nsay)++] = (int)before;
+    }
+    return 0;
+}
+
+/* Discard and issue phrases: a discard marks the sentence (or the story)
+ * as not coded; an issue phrase counts its issue, unless an ignore phrase
+ * covers it. m is scratch space for one mention. Returns -1 on OOM. */
+static int special_phrases(sent *s, ac_mention *m)
+{
+    ac_doc *doc = s->doc;
+    const ac_dict *d = s->d;
+    for (uint32_t i = 0; i < s->n;) {
+        if (!s->t[i].word || !match_name(s, i, m, 1)) {
+            i++;
+            continue;
+        }
+        const ac_entry *e = &d->entries[m->entry];
+        i += m->n;
+        if (e->kind == AK_DISCARD_STORY) {
+            doc->discard_story = 1;
+            explain(s, "  story discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
+        } else if (e->kind == AK_DISCARD) {
+            doc->sentences[s->sid].discarded = 1;
+            explain(s, "  sentence discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
+        } else if (e->kind == AK_ISSUE && e->ncodes) {
+            const char *code = e->codes[0].code;
+            size_t k = 0;
+            while (k < doc->nissues && strcmp(doc->issue_codes[k], code) != 0)
+                k++;
+            if (k == doc->nissues) {
+                if (doc->nissues == doc->cap_issues) {
+                    size_t cap = doc->cap_issues ? doc->cap_issues * 2 : 8;
+                    const char **nc = ac_arena_alloc(&doc->arena, cap * sizeof *nc);
+                    size_t *nn = ac_arena_alloc(&doc->arena, cap * sizeof *nn);
+                    if (!nc || !nn)
+                        return -1;
+                    if (doc->nissues) {
+                        memcpy(nc, doc->issue_codes, doc->nissues * sizeof *nc);
+                        memcpy(nn, doc->issue_counts, doc->nissues * sizeof *nn);
+                    }
+                    doc->issue_codes = nc;
+                    doc->issue_counts = nn;
+                    doc->cap_issues = cap;
+                }
+                doc->issue_codes[k] = code;
+                doc->issue_counts[k] = 0;
+                doc->nissues++;
+            }
+            doc->issue_counts[k]++;
+        }
+        /* AK_ISSUE_IGNORE: the words are consumed, nothing is counted. */
     }
     return 0;
 }
@@ -997,9 +1062,15 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
         s.np_at[i] = -1;
 
     /* 2. mentions */
+    if (d->stats.discards || d->stats.issues) {
+        if (special_phrases(&s, m) < 0)
+            return AC_ENOMEM;
+        if (doc->sentences[si].discarded || doc->discard_story)
+            return AC_OK;
+    }
     uint32_t nm = 0;
     for (uint32_t i = 0; i < s.n;) {
-        if (s.t[i].word && match_name(&s, i, &m[nm])) {
+        if (s.t[i].word && match_name(&s, i, &m[nm], 0)) {
             i += m[nm].n;
             nm++;
         } else {

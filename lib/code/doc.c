@@ -62,6 +62,8 @@ ac_status ac_code(const ac_dict *d, const ac_story *story, const ac_code_options
             for (size_t i = 0; i < doc->nsent; i++)
                 if (ac_code_sentence(doc, i, stop) != AC_OK)
                     goto fail;
+            if (doc->discard_story)
+                doc->nevents = 0;
         }
     }
     *out = doc;
@@ -91,6 +93,18 @@ const ac_event *ac_doc_event(const ac_doc *doc, size_t i)
 const char *ac_doc_explain(const ac_doc *doc)
 {
     return doc->explain.data ? doc->explain.data : "";
+}
+
+int ac_doc_discarded(const ac_doc *doc) { return doc->discard_story; }
+size_t ac_doc_issue_count(const ac_doc *doc) { return doc->nissues; }
+
+const char *ac_doc_issue(const ac_doc *doc, size_t i, size_t *count)
+{
+    if (i >= doc->nissues)
+        return NULL;
+    if (count)
+        *count = doc->issue_counts[i];
+    return doc->issue_codes[i];
 }
 
 void ac_doc_free(ac_doc *doc)

@@ -47,6 +47,12 @@ struct ac_doc {
     const char *last_code;
     const char *last_text;
 
+    /* Discards and issues (community dictionaries). */
+    int discard_story;
+    const char **issue_codes;
+    size_t *issue_counts;
+    size_t nissues, cap_issues;
+
     unsigned flags;
     ac_buf explain;
 };

@@ -18,15 +18,28 @@ enum {
     BK_PERSON = AK_PERSON,
     BK_AGREEMENT = AK_AGREEMENT,
     BK_AGENT = AK_AGENT,
-    BK_VERB = 10,
+    BK_DISCARD = AK_DISCARD,
+    BK_DISCARD_STORY = AK_DISCARD_STORY,
+    BK_ISSUE = AK_ISSUE,
+    BK_ISSUE_IGNORE = AK_ISSUE_IGNORE,
+    BK_VERB = 20,
     BK_CAMEO,
     BK_IRREGULAR,
     BK_SET
 };
 
+/* How the capitals of a name constrain the text (bactor.caps). */
+enum {
+    CAPS_WRITTEN = 0,      /* accord's rule: a capitalised word must be capitalised */
+    CAPS_FIRST,            /* only the first word that is not a function word */
+    CAPS_NONE              /* any case */
+};
+
 typedef struct bactor {
     int kind;
     uint8_t prefix;
+    uint8_t caps;          /* CAPS_*, how names match capitals */
+    uint8_t exact;         /* agents: no generated plural */
     const char **names;    /* heap array of arena strings */
     size_t nnames;
     const ac_code_range *codes;
@@ -36,7 +49,10 @@ typedef struct bactor {
 } bactor;
 
 typedef struct bpattern {
-    const char *code;
+    const char *code;      /* NULL when only code2 is given ([:173]) */
+    const char *code2;     /* paired target -> source code, or NULL */
+    uint8_t lenient;       /* community file: a code missing from the CAMEO
+                              table is added to it instead of rejected */
     const char *text;
     const char *file;
     uint32_t line;
@@ -69,6 +85,37 @@ struct ac_dict_builder {
     ac_diag_fn diag;
     void *diag_ctx;
 };
+
+/* A bad line: counted, reported to the diagnostic callback, skipped. */
+void ac_builder_bad(ac_dict_builder *b, const char *file, uint64_t line,
+                    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Interns the file name used in messages and pattern references (counted in
+ * the builder's files); NULL when out of memory. */
+const char *ac_builder_file(ac_dict_builder *b, const char *name);
+
+/* Loaders of the community formats: each reads the text of one file named
+ * `file` (already interned) and adds records; bad lines go to ac_builder_bad.
+ * petrarch.c and tabari.c; config and project loaders take a path because
+ * they load the files they name. */
+void ac_petr_load_verbs(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_petr_load_actors(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_petr_load_agents(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_petr_load_discards(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_petr_load_issues(ac_dict_builder *b, const char *file, const char *text, size_t len);
+ac_status ac_petr_load_config(ac_dict_builder *b, const char *path, ac_error *err);
+void ac_tabari_load_verbs(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_tabari_load_actors(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_tabari_load_agents(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_tabari_load_options(ac_dict_builder *b, const char *file, const char *text, size_t len);
+ac_status ac_tabari_load_project(ac_dict_builder *b, const char *path, ac_error *err);
+
+/* Reads a whole file into a malloc'd buffer (*len bytes, NUL-terminated). */
+ac_status ac_builder_read_file(const char *path, char **out, size_t *len, ac_error *err);
 
 /* The closed-class English words the coder relies on (english.c). */
 typedef struct ac_english_word {

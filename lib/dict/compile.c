@@ -160,7 +160,8 @@ static uint32_t node_new(cc *c)
 }
 
 /* Adds one name of entry `entry`. Returns the number of words, 0 if empty. */
-static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plural_of_last)
+static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plural_of_last,
+                       int caps)
 {
     ac_arena tmp;
     ac_arena_init(&tmp, 4096);
@@ -179,7 +180,10 @@ static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plur
         } else {
             wid = word_add(c, name + t[i].start, t[i].len, 0, 0);
         }
-        if (t[i].flags & TK_CAP)
+        /* CAPS_WRITTEN: every capitalised word; CAPS_FIRST: the first one
+         * (community names are written in Title Case with function words in
+         * lower case, so that is the first content word); CAPS_NONE: none. */
+        if ((t[i].flags & TK_CAP) && caps != CAPS_NONE && !(caps == CAPS_FIRST && mask))
             mask |= 1u << i;
         uint64_t key = ((uint64_t)node << 32) | wid;
         uint32_t child = ac_map_get(&c->d->edges, key);
@@ -412,14 +416,17 @@ static void compile_patterns(cc *c)
                     p.bad_word);
             continue;
         }
-        if (!ac_cameo_lookup(d, bp->code)) {
+        const char *unknown = bp->code && !ac_cameo_lookup(d, bp->code) ? bp->code
+                              : bp->code2 && !ac_cameo_lookup(d, bp->code2) ? bp->code2 : NULL;
+        if (unknown || (!bp->code && !bp->code2)) {
             b->bad_lines++;
             ac_warn(b->diag, b->diag_ctx, AC_EDICT, bp->file, bp->line, UINT64_MAX,
-                    "unknown CAMEO code '%s'", bp->code);
+                    "unknown CAMEO code '%s'", unknown ? unknown : "");
             continue;
         }
         ac_pattern *pt = &d->patterns[np];
-        pt->code = ac_cameo_lookup(d, bp->code)->code;
+        pt->code = bp->code ? ac_cameo_lookup(d, bp->code)->code : NULL;
+        pt->code2 = bp->code2 ? ac_cameo_lookup(d, bp->code2)->code : NULL;
         pt->text = ac_arena_strdup(&d->arena, bp->text);
         char where[512];
         snprintf(where, sizeof where, "%s:%u", bp->file, bp->line);
@@ -614,6 +621,54 @@ static void compile_cameo(cc *c)
     d->stats.cameo_codes = w;
 }
 
+/* The quad class of a code outside the CAMEO table, from its root: CAMEO's
+ * roots 01-05 are verbal cooperation, 06-08 material cooperation, 09-14
+ * verbal conflict, 15-20 material conflict. */
+static int quad_of_root(const char *code)
+{
+    int root = (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')
+                   ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+    return root <= 5 ? 1 : root <= 8 ? 2 : root <= 14 ? 3 : 4;
+}
+
+/* Community dictionaries (bpattern.lenient) may use codes the CAMEO table
+ * lacks (WEIS-era or project codes): they are added to the table with a
+ * Goldstein score of 0 and the quad class of their root, and counted.
+ * Returns 1 when the table must be compiled again. */
+static int add_lenient_codes(cc *c)
+{
+    ac_dict_builder *b = c->b;
+    size_t before = b->cameo.len;
+    for (size_t i = 0; i < b->patterns.len; i++) {
+        const bpattern *bp = ac_vec_at(&b->patterns, i);
+        if (!bp->lenient)
+            continue;
+        const char *codes[2] = {bp->code, bp->code2};
+        for (int k = 0; k < 2; k++) {
+            const char *code = codes[k];
+            if (!code || ac_cameo_lookup(c->d, code))
+                continue;
+            int seen = 0;
+            for (size_t j = before; j < b->cameo.len && !seen; j++)
+                seen = strcmp(((ac_cameo_info *)ac_vec_at(&b->cameo, j))->code, code) == 0;
+            if (seen || strlen(code) < 2)
+                continue;
+            ac_cameo_info *ci = ac_vec_push(&b->cameo);
+            if (!ci) {
+                c->oom = 1;
+                return 0;
+            }
+            ci->code = code;
+            ci->name = "(not in the CAMEO table)";
+            ci->plover = "";
+            ci->goldstein = 0;
+            ci->quad = quad_of_root(code);
+        }
+    }
+    c->d->stats.cameo_added = b->cameo.len - before;
+    return b->cameo.len > before;
+}
+
 /* ---- entries ------------------------------------------------------------------- */
 
 static void compile_actors(cc *c)
@@ -630,7 +685,7 @@ static void compile_actors(cc *c)
         e->kind = (uint8_t)a->kind;
         e->prefix = a->prefix;
         e->ncodes = a->ncodes;
-        ac_code_range *codes = ac_arena_alloc(&d->arena, a->ncodes * sizeof *codes);
+        ac_code_range *codes = ac_arena_alloc(&d->arena, (a->ncodes + 1) * sizeof *codes);
         if (!codes) {
             c->oom = 1;
             return;
@@ -645,16 +700,16 @@ static void compile_actors(cc *c)
         e->line = a->line;
         size_t good = 0;
         for (size_t k = 0; k < a->nnames; k++) {
-            if (name_add(c, a->names[k], eid, NULL))
+            if (name_add(c, a->names[k], eid, NULL, a->caps))
                 good++;
-            if (a->kind == BK_AGENT) {
+            if (a->kind == BK_AGENT && !a->exact) {
                 char pl[256];
                 const char *p = plural(a->names[k], pl, sizeof pl);
                 if (p)
-                    name_add(c, a->names[k], eid, p);
+                    name_add(c, a->names[k], eid, p, a->caps);
             }
         }
-        d->stats.actor_names += a->kind == BK_AGENT ? 0 : good;
+        d->stats.actor_names += a->kind <= BK_AGREEMENT ? good : 0;
         switch (a->kind) {
         case BK_COUNTRY: d->stats.countries++; break;
         case BK_IGO: d->stats.igos++; break;
@@ -664,6 +719,14 @@ static void compile_actors(cc *c)
         case BK_AGENT:
             d->stats.agents++;
             d->stats.agent_names += good;
+            break;
+        case BK_DISCARD:
+        case BK_DISCARD_STORY:
+            d->stats.discards += good ? 1 : 0;
+            break;
+        case BK_ISSUE:
+        case BK_ISSUE_IGNORE:
+            d->stats.issues += good ? 1 : 0;
             break;
         }
     }
@@ -727,6 +790,8 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
     node_new(&c);                              /* node 0: the trie root */
 
     compile_cameo(&c);
+    if (add_lenient_codes(&c))
+        compile_cameo(&c);
 
     /* 1. Irregular verbs: their forms are locked to their base. */
     for (size_t i = 0; i < b->irregular.len; i++) {

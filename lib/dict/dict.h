@@ -32,7 +32,11 @@ typedef enum ac_kind {
     AK_GROUP,
     AK_PERSON,
     AK_AGREEMENT,
-    AK_AGENT
+    AK_AGENT,
+    AK_DISCARD,            /* a phrase whose sentence is not coded */
+    AK_DISCARD_STORY,      /* a phrase whose story is not coded */
+    AK_ISSUE,              /* a phrase that marks an issue (code = issue name) */
+    AK_ISSUE_IGNORE        /* a phrase that hides an issue phrase inside it */
 } ac_kind;
 
 const char *ac_kind_name(ac_kind k);
@@ -116,7 +120,9 @@ typedef struct ac_elem {
 } ac_elem;
 
 typedef struct ac_pattern {
-    const char *code;      /* CAMEO event code */
+    const char *code;      /* CAMEO event code, source -> target; NULL when
+                              the pattern only codes the reverse (code2) */
+    const char *code2;     /* paired code, target -> source ([042:043]); or NULL */
     const char *text;      /* the pattern as written */
     const char *where;     /* "file:line" */
     uint32_t head;         /* base word id of the head */
@@ -167,6 +173,11 @@ struct ac_dict {
     uint32_t ncameo;
 
     ac_dict_stats stats;
+
+    /* Set when the dictionary was opened from a compiled image: the mapping
+     * every pointer above points into (image.c); NULL when built in memory. */
+    void *image;
+    size_t image_len;
 };
 
 /* Word id of a folded-form hash, 0 when unknown. */

@@ -26,8 +26,16 @@ static const struct {
     {"country", BK_COUNTRY}, {"igo", BK_IGO}, {"group", BK_GROUP},
     {"person", BK_PERSON}, {"agreement", BK_AGREEMENT}, {"agent", BK_AGENT},
     {"verb", BK_VERB}, {"cameo", BK_CAMEO}, {"irregular", BK_IRREGULAR},
-    {"set", BK_SET},
+    {"set", BK_SET}, {"discard", BK_DISCARD}, {"discard-story", BK_DISCARD_STORY},
+    {"issue", BK_ISSUE}, {"issue-ignore", BK_ISSUE_IGNORE},
 };
+
+/* The state a file's directives set for the entries that follow. */
+typedef struct ldstate {
+    int kind;
+    uint8_t caps;          /* @caps: CAPS_* */
+    uint8_t exact;         /* @plurals off */
+} ldstate;
 
 ac_dict_builder *ac_dict_builder_new(void)
 {
@@ -84,8 +92,7 @@ static const char *trim_end(const char *s, const char *e)
 
 static void bad(ac_dict_builder *b, const char *file, uint64_t line, const char *fmt, const char *arg)
 {
-    b->bad_lines++;
-    ac_warn(b->diag, b->diag_ctx, AC_EDICT, file, line, UINT64_MAX, fmt, arg);
+    ac_builder_bad(b, file, line, fmt, arg);
 }
 
 /* Copies [s, e) trimmed into the arena. */
@@ -152,16 +159,26 @@ static int parse_code_item(ac_dict_builder *b, const char *s, const char *e, ac_
     return 0;
 }
 
-static void parse_actor(ac_dict_builder *b, int kind, const char *file, uint64_t line,
+static void parse_actor(ac_dict_builder *b, const ldstate *ls, const char *file, uint64_t line,
                         const char *s, const char *e)
 {
-    const char *eq = memchr(s, '=', (size_t)(e - s));
+    int kind = ls->kind;
+    /* Discard phrases have no code. */
+    int codeless = kind == BK_DISCARD || kind == BK_DISCARD_STORY || kind == BK_ISSUE_IGNORE;
+    const char *eq = codeless ? e : memchr(s, '=', (size_t)(e - s));
     if (!eq) {
         bad(b, file, line, "missing '=': expected NAME | NAME = CODE%s", "");
         return;
     }
+    if (codeless && memchr(s, '=', (size_t)(e - s))) {
+        bad(b, file, line, "a %s line has names only, no '= CODE'",
+            kind == BK_ISSUE_IGNORE ? "issue-ignore" : "discard");
+        return;
+    }
     bactor a = {0};
     a.kind = kind;
+    a.caps = ls->caps;
+    a.exact = ls->exact;
     a.file = file;
     a.line = (uint32_t)line;
     /* Names, separated by |. */
@@ -220,7 +237,7 @@ static void parse_actor(ac_dict_builder *b, int kind, const char *file, uint64_t
         nc++;
         p = comma ? comma + 1 : e;
     }
-    if (nc == 0) {
+    if (nc == 0 && !codeless) {
         bad(b, file, line, "no code after '='%s", "");
         free(a.names);
         return;
@@ -259,8 +276,15 @@ static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
     const char *c = s;
     while (c < e && *c != ' ' && *c != '\t')
         c++;
-    if (!valid_event_code(s, (size_t)(c - s))) {
-        bad(b, file, line, "a verb line starts with a CAMEO code of 2 to 4 digits%s", "");
+    /* CODE, CODE:CODE2 (paired: CODE2 from target to source) or :CODE2. */
+    const char *colon = memchr(s, ':', (size_t)(c - s));
+    const char *ce = colon ? colon : c;
+    int ok = colon ? ((ce == s || valid_event_code(s, (size_t)(ce - s))) &&
+                      valid_event_code(colon + 1, (size_t)(c - colon - 1)))
+                   : valid_event_code(s, (size_t)(c - s));
+    if (!ok) {
+        bad(b, file, line, "a verb line starts with a CAMEO code of 2 to 4 digits "
+            "(or CODE:CODE for a paired event)%s", "");
         return;
     }
     const char *pat = skip_space(c, e);
@@ -282,7 +306,9 @@ static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
     bpattern *bp = ac_vec_push(&b->patterns);
     if (!bp)
         return;
-    bp->code = ac_arena_strndup(&b->arena, s, (size_t)(c - s));
+    memset(bp, 0, sizeof *bp);
+    bp->code = ce > s ? ac_arena_strndup(&b->arena, s, (size_t)(ce - s)) : NULL;
+    bp->code2 = colon ? ac_arena_strndup(&b->arena, colon + 1, (size_t)(c - colon - 1)) : NULL;
     bp->text = dup_trim(b, pat, e);
     bp->file = file;
     bp->line = (uint32_t)line;
@@ -442,7 +468,7 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
     if (!file)
         return ac_error_set(err, AC_ENOMEM, name, 0, UINT64_MAX, "out of memory");
     b->files++;
-    int kind = 0;
+    ldstate ls = {0, CAPS_WRITTEN, 0};
     const char *p = text, *end = text + len;
     uint64_t line = 0;
     while (p < end) {
@@ -468,25 +494,45 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
             const char *we = w;
             while (we < e && *we != ' ' && *we != '\t')
                 we++;
+            const char *k = skip_space(we, e);
+            size_t kl = (size_t)(e - k);
             if ((size_t)(we - w) == 4 && memcmp(w, "kind", 4) == 0) {
-                const char *k = skip_space(we, e);
                 int found = 0;
                 for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
-                    if (strlen(KINDS[i].name) == (size_t)(e - k) &&
-                        memcmp(KINDS[i].name, k, (size_t)(e - k)) == 0) {
-                        kind = KINDS[i].kind;
+                    if (strlen(KINDS[i].name) == kl && memcmp(KINDS[i].name, k, kl) == 0) {
+                        ls.kind = KINDS[i].kind;
                         found = 1;
                     }
+                ls.caps = CAPS_WRITTEN;
+                ls.exact = 0;
                 if (!found) {
-                    kind = -1;
+                    ls.kind = -1;
                     bad(b, file, line, "unknown @kind '%s'", dup_trim(b, k, e));
                 }
+            } else if ((size_t)(we - w) == 4 && memcmp(w, "caps", 4) == 0) {
+                /* @caps written | first | none: how names match capitals. */
+                if (kl == 7 && memcmp(k, "written", 7) == 0)
+                    ls.caps = CAPS_WRITTEN;
+                else if (kl == 5 && memcmp(k, "first", 5) == 0)
+                    ls.caps = CAPS_FIRST;
+                else if (kl == 4 && memcmp(k, "none", 4) == 0)
+                    ls.caps = CAPS_NONE;
+                else
+                    bad(b, file, line, "@caps takes written, first or none, not '%s'", dup_trim(b, k, e));
+            } else if ((size_t)(we - w) == 7 && memcmp(w, "plurals", 7) == 0) {
+                /* @plurals on | off: generated plurals of agent names. */
+                if (kl == 2 && memcmp(k, "on", 2) == 0)
+                    ls.exact = 0;
+                else if (kl == 3 && memcmp(k, "off", 3) == 0)
+                    ls.exact = 1;
+                else
+                    bad(b, file, line, "@plurals takes on or off, not '%s'", dup_trim(b, k, e));
             } else {
                 bad(b, file, line, "unknown directive '%s'", dup_trim(b, s, e));
             }
             continue;
         }
-        switch (kind) {
+        switch (ls.kind) {
         case 0:
             bad(b, file, line, "entry before any @kind line%s", "");
             break;
@@ -506,7 +552,7 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
             parse_cameo(b, file, line, s, e);
             break;
         default:
-            parse_actor(b, kind, file, line, s, e);
+            parse_actor(b, &ls, file, line, s, e);
             break;
         }
     }
@@ -516,34 +562,12 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
 /* Reads path; `shown` is the name used in messages and pattern references. */
 static ac_status add_file_as(ac_dict_builder *b, const char *path, const char *shown, ac_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ac_error_set(err, AC_EIO, path, 0, UINT64_MAX, "cannot open: %s", strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    int rerr = ferror(f);
-    fclose(f);
-    if (!buf)
-        return ac_error_set(err, AC_ENOMEM, path, 0, UINT64_MAX, "out of memory");
-    if (rerr) {
-        free(buf);
-        return ac_error_set(err, AC_EIO, path, 0, UINT64_MAX, "read error");
-    }
-    ac_status st = ac_dict_builder_add_text(b, shown, buf, len, err);
+    char *buf;
+    size_t len;
+    ac_status st = ac_builder_read_file(path, &buf, &len, err);
+    if (st != AC_OK)
+        return st;
+    st = ac_dict_builder_add_text(b, shown, buf, len, err);
     free(buf);
     return st;
 }
