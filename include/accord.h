@@ -305,7 +305,9 @@ typedef enum ac_stage {
 } ac_stage;
 
 enum {
-    AC_CODE_EXPLAIN = 1u << 0   /* record tokens, chunks and matching steps */
+    AC_CODE_EXPLAIN = 1u << 0,  /* record tokens, chunks and matching steps */
+    AC_CODE_KEEP_ACTORS = 1u << 1 /* keep every sentence's actor phrases in the
+                                     doc (the annotation layer reads them) */
 };
 
 typedef struct ac_code_options {

@@ -983,6 +983,40 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     return 0;
 }
 
+/* Copies the sentence's actor phrases into the doc (AC_CODE_KEEP_ACTORS),
+ * with absolute token indexes. Returns -1 on OOM. */
+static int keep_actors(sent *s)
+{
+    ac_doc *doc = s->doc;
+    if (doc->nnps + s->nnp > doc->cap_nps) {
+        size_t cap = doc->cap_nps ? doc->cap_nps * 2 : 64;
+        while (cap < doc->nnps + s->nnp)
+            cap *= 2;
+        ac_np *np = ac_arena_alloc(&doc->arena, cap * sizeof *np);
+        uint32_t *ns = ac_arena_alloc(&doc->arena, cap * sizeof *ns);
+        if (!np || !ns)
+            return -1;
+        if (doc->nnps) {
+            memcpy(np, doc->nps, doc->nnps * sizeof *np);
+            memcpy(ns, doc->np_sentence, doc->nnps * sizeof *ns);
+        }
+        doc->nps = np;
+        doc->np_sentence = ns;
+        doc->cap_nps = cap;
+    }
+    uint32_t base = (uint32_t)(s->t - doc->toks);
+    for (uint32_t k = 0; k < s->nnp; k++) {
+        ac_np *np = &doc->nps[doc->nnps + k];
+        *np = s->np[k];
+        np->first += base;
+        np->end += base;
+        np->group += (int32_t)doc->nnps;
+        doc->np_sentence[doc->nnps + k] = s->sid;
+    }
+    doc->nnps += s->nnp;
+    return 0;
+}
+
 /* Discard and issue phrases: a discard marks the sentence (or the story)
  * as not coded; an issue phrase counts its issue, unless an ignore phrase
  * covers it. m is scratch space for one mention. Returns -1 on OOM. */
@@ -1080,6 +1114,8 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     /* 3, 4. phrases and compounds */
     build_phrases(&s, m, nm);
     build_compounds(&s);
+    if ((doc->flags & AC_CODE_KEEP_ACTORS) && keep_actors(&s) < 0)
+        return AC_ENOMEM;
 
     if (s.ex) {
         explain(&s, "sentence %u: %.*s\n  tokens:", s.sid,

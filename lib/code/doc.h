@@ -47,6 +47,12 @@ struct ac_doc {
     const char *last_code;
     const char *last_text;
 
+    /* With AC_CODE_KEEP_ACTORS: every sentence's actor phrases, in order;
+     * first/end are absolute token indexes and group an index into nps. */
+    ac_np *nps;
+    uint32_t *np_sentence;  /* sentence of each phrase */
+    size_t nnps, cap_nps;
+
     /* Discards and issues (community dictionaries). */
     int discard_story;
     const char **issue_codes;
