@@ -57,6 +57,7 @@ ac_status ac_code(const ac_dict *d, const ac_story *story, const ac_code_options
             const ac_tok *b = &doc->toks[doc->spans[i].first + doc->spans[i].count - 1];
             doc->sentences[i].start = a->start;
             doc->sentences[i].len = b->start + b->len - a->start;
+            doc->sentences[i].discarded = 0;
         }
         if (stop >= AC_STAGE_MATCH || stop == AC_STAGE_SPLIT) {
             for (size_t i = 0; i < doc->nsent; i++)

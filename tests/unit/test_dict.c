@@ -333,6 +333,119 @@ static void date_ranges_resolve(void **state)
     ac_dict_free(d);
 }
 
+/* ---- model extensions: paired codes, @caps, @plurals, discards, issues ---- */
+
+static const char EXTRA[] =
+    "@kind country\n"
+    "Kazakhstan | Kazakh = KAZ\n"
+    "Israel = ISR\n"
+    "@caps first\n"
+    "@kind group\n"                 /* @kind resets @caps: this one is written */
+    "Peace Council = NGOPCE\n"
+    "@caps first\n"
+    "Iraqi Government = IRQGOV\n"
+    "@kind agent\n"
+    "@plurals off\n"
+    "police = COP\n"
+    "@plurals on\n"
+    "envoy = GOV\n"
+    "@kind discard\n"
+    "football match\n"
+    "@kind discard-story\n"
+    "horoscope\n"
+    "@kind issue\n"
+    "desalination | water shortage = WATER\n"
+    "@kind issue-ignore\n"
+    "water shortage drill\n"
+    "@kind verb\n"
+    "042:043  *rush to +\n"
+    ":173     *appear before +\n"
+    "042      *visit +\n"
+    "051      *praise +\n"
+    "@kind cameo\n"
+    "042 | 1.9 | 1 | CONSULT | Make a visit\n"
+    "043 | 2.8 | 1 | CONSULT | Host a visit\n"
+    "051 | 3.4 | 1 | COOPERATE | Praise or endorse\n"
+    "173 | -5.0 | 4 | COERCE | Arrest, detain\n";
+
+static void model_extensions(void **state)
+{
+    (void)state;
+    diags dg = {0};
+    ac_dict *d = build("extra.txt", EXTRA, &dg);
+    assert_int_equal(dg.n, 0);
+    ac_dict_stats st;
+    ac_dict_get_stats(d, &st);
+    assert_int_equal(st.discards, 2);
+    assert_int_equal(st.issues, 2);
+    /* paired: both directions; reverse only */
+    assert_string_equal(code(d, "2025-01-01", "Kazakhstan rushed to Israel."),
+                        "KAZ ISR 042 done;ISR KAZ 043 done;");
+    assert_string_equal(code(d, "2025-01-01", "Kazakhstan appeared before Israel."), "ISR KAZ 173 done;");
+    /* an intent codes the forward event only */
+    assert_string_equal(code(d, "2025-01-01", "Kazakhstan will rush to Israel."), "KAZ ISR 042 future;");
+    /* @caps first: "government" in any case; @caps written: both words */
+    assert_string_equal(code(d, "2025-01-01", "The Iraqi government praised Israel."), "IRQGOV ISR 051 done;");
+    assert_string_equal(code(d, "2025-01-01", "The peace council praised Israel."), "");
+    assert_string_equal(code(d, "2025-01-01", "The Peace Council praised Israel."), "NGOPCE ISR 051 done;");
+    /* @plurals off: no "polices"; on: "envoys" */
+    assert_string_equal(code(d, "2025-01-01", "Kazakh envoys praised Israel."), "KAZGOV ISR 051 done;");
+    assert_string_equal(code(d, "2025-01-01", "Kazakh polices praised Israel."), "KAZ ISR 051 done;");
+    /* discards: the sentence, or the whole story */
+    assert_string_equal(code(d, "2025-01-01", "Kazakhstan praised Israel after the football match."), "");
+    assert_string_equal(code(d, "2025-01-01", "Kazakhstan praised Israel. Israel visited Kazakhstan."),
+                        "KAZ ISR 051 done;ISR KAZ 042 done;");
+    assert_string_equal(code(d, "2025-01-01", "Kazakhstan praised Israel. Your horoscope today."), "");
+    ac_dict_free(d);
+}
+
+static void issues_counted(void **state)
+{
+    (void)state;
+    ac_dict *d = build("extra.txt", EXTRA, NULL);
+    ac_story st;
+    memset(&st, 0, sizeof st);
+    st.id = "t";
+    st.date = "2025-01-01";
+    st.title = st.url = st.source = "";
+    st.text = "Desalination plants ease the water shortage. A water shortage drill was held. "
+              "Kazakhstan praised desalination.";
+    st.text_len = strlen(st.text);
+    st.origin = "test";
+    ac_doc *doc = NULL;
+    ac_error err;
+    assert_int_equal(ac_code(d, &st, NULL, &doc, &err), AC_OK);
+    assert_int_equal(ac_doc_issue_count(doc), 1);
+    size_t n = 0;
+    assert_string_equal(ac_doc_issue(doc, 0, &n), "WATER");
+    assert_int_equal(n, 3);         /* desalination x2, water shortage x1; the drill is ignored */
+    assert_null(ac_doc_issue(doc, 1, NULL));
+    assert_int_equal(ac_doc_discarded(doc), 0);
+    ac_doc_free(doc);
+    ac_dict_free(d);
+}
+
+static void extension_lines_reported(void **state)
+{
+    (void)state;
+    diags dg = {0};
+    ac_dict *d = build("bad.txt",
+                       "@caps loud\n"                       /* 1 */
+                       "@plurals maybe\n"                   /* 2 */
+                       "@kind discard\n"                    /* 3 */
+                       "football = SPORT\n"                 /* 4 */
+                       "@kind verb\n"                       /* 5 */
+                       "042:  *travel to +\n"               /* 6 */
+                       "042:0x3  *travel to +\n",           /* 7 */
+                       &dg);
+    assert_true(reported(&dg, 1, "@caps"));
+    assert_true(reported(&dg, 2, "@plurals"));
+    assert_true(reported(&dg, 4, "names only"));
+    assert_true(reported(&dg, 6, "paired"));
+    assert_true(reported(&dg, 7, "paired"));
+    ac_dict_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +455,9 @@ int main(void)
         cmocka_unit_test(missing_file_and_dir),
         cmocka_unit_test(empty_and_comment_only),
         cmocka_unit_test(date_ranges_resolve),
+        cmocka_unit_test(model_extensions),
+        cmocka_unit_test(issues_counted),
+        cmocka_unit_test(extension_lines_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
