@@ -173,6 +173,37 @@ void ac_dict_free(ac_dict *d);
 ac_status ac_dict_load_dir(const char *dir, ac_diag_fn diag, void *diag_ctx,
                            ac_dict **out, ac_error *err);
 
+/* Compiled images. An image is a compiled dictionary saved as one file, to
+ * be opened in milliseconds instead of parsing and compiling the text again
+ * (the Phoenix set: a second or more). It is tied to the accord that wrote
+ * it: machines of another byte order or pointer size, other image format
+ * versions and builds whose dictionary structures differ refuse it with a
+ * message saying to compile it again. */
+
+/* Writes a compiled image of d to path (atomically: temp file + rename). */
+ac_status ac_dict_save(const ac_dict *d, const char *path, ac_error *err);
+
+/* Opens an image written by ac_dict_save with mmap; the dictionary is
+ * read-only and shared as usual; ac_dict_free unmaps it. AC_EDICT when the
+ * file is not an image, was written by another format version, byte order,
+ * pointer size or dictionary layout, is truncated, or fails its checksum or
+ * its structural checks (every offset and index is checked before use);
+ * AC_EIO when it cannot be read. The file must not be truncated while open. */
+ac_status ac_dict_open(const char *path, ac_dict **out, ac_error *err);
+
+/* 1 when path starts with the image magic. */
+int ac_dict_is_image(const char *path);
+
+/* Writes everything b holds in accord's own text format
+ * (docs/dictionaries.md), appended to out as the text of one file: the CAMEO
+ * table, irregular verbs, sets, actors, agents, agreements, discards and
+ * issues (in the order added, with a new @kind, @caps or @plurals line when
+ * it changes), then verb patterns. A name, phrase or pattern that the format
+ * cannot hold (it contains '|', '=' or '#' where those separate fields)
+ * is written as a comment line "# skipped (unwritable ...): ..." and reported
+ * to the builder's diagnostic callback. b is not changed. */
+ac_status ac_dict_builder_write(const ac_dict_builder *b, ac_buf *out, ac_error *err);
+
 /* The directory of the default dictionaries: $ACCORD_DICT if set, else the
  * dict/ folder this build was made from. */
 const char *ac_dict_default_dir(void);
@@ -188,6 +219,9 @@ typedef struct ac_dict_stats {
     size_t sets, irregular, cameo_codes;
     size_t discards;       /* sentence and story discard phrases */
     size_t issues;         /* issue phrases (ignore phrases included) */
+    size_t themes;         /* rows of the theme table (accord annotate) */
+    size_t theme_phrases;  /* theme phrase entries */
+    size_t tone_words;     /* sentiment entries (positive and negative) */
     size_t cameo_added;    /* codes of community patterns missing from the
                               CAMEO table, added with Goldstein 0 */
     size_t words;          /* distinct surface forms in the vocabulary */
@@ -306,8 +340,16 @@ typedef enum ac_stage {
 
 enum {
     AC_CODE_EXPLAIN = 1u << 0,  /* record tokens, chunks and matching steps */
-    AC_CODE_KEEP_ACTORS = 1u << 1 /* keep every sentence's actor phrases in the
+    AC_CODE_KEEP_ACTORS = 1u << 1,/* keep every sentence's actor phrases in the
                                      doc (the annotation layer reads them) */
+    AC_CODE_LITERAL = 1u << 2     /* the community's convention (TABARI,
+                                     PETRARCH): a verb keeps its pattern's code
+                                     whatever its mood (no 03x intent codes for
+                                     "will", no 12x for "refused to"), and a
+                                     negation cancels the event only when the
+                                     pattern does not spell out the words
+                                     before the verb; the mood is still
+                                     recorded */
 };
 
 typedef struct ac_code_options {
@@ -355,6 +397,90 @@ ac_status ac_write_events(const ac_doc *doc, const ac_story *story,
 
 /* Appends s to out as a JSON string literal, quotes included. */
 ac_status ac_json_escape(ac_buf *out, const char *s, size_t n);
+
+/* ------------------------------------------------------------------------
+ * Annotating: quotations, actors, themes, tone, agreements, what is planned
+ *
+ * ac_annotate() reads a story coded with AC_CODE_KEEP_ACTORS and finds what
+ * else the story says (lib/extract): who said what, which actors it names
+ * (pronouns and descriptions such as "the Kazakh leader" or "the two
+ * countries" resolved to the actors named before them), its themes (the
+ * dictionaries' `theme` phrases, each theme with its GDELT GKG themes), its
+ * tone (the `tone` words, GDELT V2Tone-style), the membership actions it
+ * reports on named agreements, and the events it says are scheduled or
+ * expected.
+ *
+ * Every offset below is a byte offset into the normalised text of the story
+ * (ac_doc_text()), start inclusive, end exclusive, and every sentence an
+ * index into ac_doc_sentence(), from 0.
+ *
+ * ac_write_annotation() writes one JSON object per story, on one line:
+ *   id, date, title;
+ *   events      the events of ac_write_events(), de-duplicated over the
+ *               story: one object per (source, target, code), with the
+ *               fields of the first report plus "mentions" (how many
+ *               sentences reported it) and "sentence_ids";
+ *   quotes      [{text, start, end, sentence, kind ("direct" | "indirect"),
+ *               speaker (as written, "" when unknown), speaker_start,
+ *               speaker_end, speaker_name (resolved: "Donald Trump"),
+ *               speaker_code (CAMEO, "" when none), verb (as written:
+ *               "stated", "said", "according to"; "" when none)}];
+ *   actors      [{name, code, kind, count, mentions: [[start, end,
+ *               sentence, via], ...]}], via 0 by name, 1 by pronoun,
+ *               2 by description; in order of first mention;
+ *   themes      [{theme, gkg: [GKG theme names], count, mentions:
+ *               [[start, end, sentence], ...]}], most mentioned first;
+ *   tone        {tone, positive, negative, polarity, activity,
+ *               self_reference, words, goldstein, events}: tone is
+ *               positive - negative, each the % of words that are positive
+ *               or negative entries, polarity their sum, activity the % of
+ *               words that head a verb pattern, self_reference the % of
+ *               first-person pronouns, words the word count, goldstein the
+ *               mean Goldstein score of the story's events (0 when none);
+ *   agreements  [{agreement (code), name, count, mentions: [[start, end,
+ *               sentence, via], ...], actions: [{action ("intent" |
+ *               "negotiating" | "signed" | "ratified" | "joined" |
+ *               "suspended" | "withdrew"), mood ("done" | "intent" |
+ *               "future" | "conditional"), actor, actor_text, actor_name,
+ *               text, date, sentence, start, end}]}];
+ *   planned     [{what, code ("" unless it is a coded event), when,
+ *               agreement, actors: [codes], sentence, start, end}].
+ * ------------------------------------------------------------------------ */
+
+typedef struct ac_annotation ac_annotation;
+
+/* Annotates a coded story. The doc must have been coded with
+ * AC_CODE_KEEP_ACTORS (AC_EINVAL otherwise) and must outlive *out, which
+ * borrows its text. Safe to call from many threads, one doc each. */
+ac_status ac_annotate(const ac_doc *doc, ac_annotation **out, ac_error *err);
+
+void ac_annotation_free(ac_annotation *a);
+
+/* Appends the annotation of story as one JSON line (above) to out. */
+ac_status ac_write_annotation(const ac_story *story, const ac_doc *doc,
+                              const ac_annotation *a, ac_buf *out, ac_error *err);
+
+typedef enum ac_quote_kind {
+    AC_QUOTE_DIRECT = 0,   /* words between quotation marks */
+    AC_QUOTE_INDIRECT      /* reported speech: "Rubio said that ..." */
+} ac_quote_kind;
+
+/* A quotation. Strings are borrowed from the annotation; never NULL. */
+typedef struct ac_quote {
+    ac_quote_kind kind;
+    size_t start, end;     /* the quoted words; quotation marks excluded */
+    uint32_t sentence;     /* sentence of the first quoted word */
+    const char *text;
+    const char *speaker;   /* as written: "Trump", "he", "" when unknown */
+    size_t speaker_start, speaker_end;    /* 0, 0 when unknown */
+    const char *speaker_name;  /* resolved: "Donald Trump"; the speaker as
+                                  written when not in the dictionaries */
+    const char *speaker_code;  /* CAMEO actor code, "" when none */
+    const char *verb;      /* "stated", "according to", "" */
+} ac_quote;
+
+size_t ac_annotation_quote_count(const ac_annotation *a);
+const ac_quote *ac_annotation_quote(const ac_annotation *a, size_t i);
 
 /* ------------------------------------------------------------------------
  * Evaluation against gold files
@@ -488,6 +614,150 @@ const ac_eval_record *ac_eval_record_at(const ac_eval *ev, size_t i);
 int ac_eval_code_root(const char *code);
 
 void ac_eval_free(ac_eval *ev);
+
+/* ------------------------------------------------------------------------
+ * Validation suites
+ *
+ * The field's coders are tested with validation suites: sentences and the
+ * events a coder must produce from them, run against the suite's own small
+ * dictionaries. ac_validate_run() runs one such suite on accord, coding
+ * each record's raw text (never a parse tree the suite may carry) with the
+ * dictionaries the suite names. Two kinds are read, told apart by the file:
+ *
+ *   1. PETRARCH XML (PETR.UnitTest.records.xml, UniversalPetrarch's
+ *      PETR_Validate_records_2_02.xml): <Validation><Environment> names the
+ *      Verbfile, Actorfile, Agentfile and Discardfile and the <Include>
+ *      categories; each <Sentence date id category> holds <EventCoding
+ *      sourcecode targetcode eventcode> elements (or noevents="True", or
+ *      error="dateline|sentencediscard|storydiscard|bad_input_parse"), a
+ *      <Text> and a <Parse> (ignored). <Config option value> elements change
+ *      the suite's settings from where they stand onwards.
+ *   2. A TABARI .project (Validate.project): it names the .actors, .verbs,
+ *      .agents and .options dictionaries and the <textfile>; each record of
+ *      the text file is a "YYMMDD ID" line, the text, and a comment
+ *      block (between slash-star and star-slash) whose "{ SRC / TGT / CODE }"
+ *      brackets hold the expected events
+ *      ({---} no event, {+++} too complex to code, {###} discarded,
+ *      -{ stops the checking, { OPTION: ... } changes settings). The run
+ *      stops, as TABARI's does, at the first record without expectations
+ *      (the end-of-validation record).
+ *
+ * A dictionary or text file named by the suite is looked for next to the
+ * suite file, then in each folder of ac_validate_options.dict_search, then
+ * in the sibling folders of the suite's folder (../<folder>/NAME, in name
+ * order).
+ * accord's own CAMEO table and irregular verbs are added to the suite's
+ * dictionaries (ac_dict_builder_add_base).
+ *
+ * A record passes when the set of (source, target, code) that accord
+ * produced equals the expected set exactly: the comparison trims blanks and
+ * nothing else, since neither suite treats other spellings as equal. The
+ * exceptions, each the suite's own rule (lib/eval/validate.c says where
+ * each comes from): a record expecting no event passes when accord codes
+ * none; a discard record ({###}, sentencediscard, storydiscard) passes only
+ * when accord reports the discard (ac_sentence.discarded, ac_doc_discarded)
+ * and codes nothing; a TABARI record whose list ends in -{...} passes when
+ * the listed events are all produced and at least one more is; a TABARI
+ * record that lists both a special code ({+++}, {---}) and events passes
+ * with either outcome.
+ *
+ * Records are skipped, with the reason counted (ac_validate_skip), when the
+ * suite marks them not to be evaluated, when their category is not in the
+ * <Include> list, when they are TABARI option records, when they test the
+ * parse tree (bad_input_parse), when the suite checks nothing for them, and
+ * when the settings in force ask for behaviour accord does not have (e.g.
+ * new_actor_length > 0, which expects raw noun-phrase text as actor codes;
+ * require_dyad = false when an expected event lacks an actor; non-default
+ * comma-clause limits; TABARI's DEFAULT actors). Only passed and failed records are "checkable".
+ * ------------------------------------------------------------------------ */
+
+typedef enum ac_validate_kind {
+    AC_VALIDATE_PETR_XML = 1,
+    AC_VALIDATE_TABARI
+} ac_validate_kind;
+
+typedef enum ac_valid_status {
+    AC_VALID_PASS = 0,
+    AC_VALID_FAIL,
+    AC_VALID_SKIP
+} ac_valid_status;
+
+/* Why a record was skipped. */
+typedef enum ac_validate_skip {
+    AC_VSKIP_NONE = 0,
+    AC_VSKIP_NOT_EVALUATED,  /* evaluate="false", <Skip>, not marked valid */
+    AC_VSKIP_CATEGORY,       /* its category is not in <Include> (or is in <Exclude>) */
+    AC_VSKIP_OPTION_RECORD,  /* a TABARI { OPTION: ... } record */
+    AC_VSKIP_SETTING,        /* a setting in force that accord cannot honour */
+    AC_VSKIP_PARSE_TREE,     /* error="bad_input_parse": tests the <Parse> tree */
+    AC_VSKIP_UNCHECKED,      /* the suite checks nothing (TABARI -{ first) */
+    AC_VSKIP_BAD_EXPECTATION,/* the expected events cannot be read */
+    AC_VSKIP_COUNT
+} ac_validate_skip;
+
+/* "not evaluated", "category not in <Include>", ...; "?" when out of range. */
+const char *ac_validate_skip_name(ac_validate_skip s);
+
+typedef struct ac_validate_options {
+    const char *const *dict_search; /* NULL-terminated folders to look in; may be NULL */
+    const char *only;      /* report only the record with this id (the others
+                              are still read, for the settings they change) */
+    unsigned code_flags;   /* AC_CODE_* for ac_code(); AC_CODE_EXPLAIN fills
+                              ac_validate_record.explain */
+} ac_validate_options;
+
+/* One record and what accord made of it. Every pointer is borrowed and
+ * valid only during the callback. */
+typedef struct ac_validate_record {
+    const char *id;
+    const char *category;  /* PETRARCH category; "" for TABARI */
+    const char *text;      /* the raw text as coded, whitespace collapsed */
+    const char *date;      /* "YYYY-MM-DD", "" when none */
+    const char *file;      /* the file and line where the record starts */
+    uint64_t line;
+    ac_valid_status status;
+    ac_validate_skip skip;     /* AC_VSKIP_NONE unless skipped */
+    const char *skip_detail;   /* "" or what exactly, e.g. "new_actor_length = 4" */
+    const char *expected;  /* "SRC>TGT:CODE, ..." sorted; "(none)"; "(discard)";
+                              "... + more" (TABARI -{); "(none) or ..." */
+    const char *produced;  /* "SRC>TGT:CODE, ..." sorted, or "(none)"; "" when skipped */
+    int discarded;         /* accord reported a sentence or story discard */
+    const char *explain;   /* ac_doc_explain(), "" unless AC_CODE_EXPLAIN */
+} ac_validate_record;
+
+typedef void (*ac_validate_fn)(void *ctx, const ac_validate_record *r);
+
+typedef struct ac_validate_summary {
+    ac_validate_kind kind;
+    size_t records;        /* records reported (all, or the --only one) */
+    size_t passed, failed, skipped;
+    size_t skips[AC_VSKIP_COUNT];   /* skipped records by reason */
+    size_t code_errors;    /* records ac_code() failed on (counted as failed) */
+    double pass_rate;      /* passed / (passed + failed); 0 when none */
+    size_t dict_files;     /* dictionary files loaded, accord's base included */
+    size_t dict_bad_lines; /* dictionary lines skipped with a warning */
+    char dictionaries[2048];   /* the suite's dictionary paths, ", "-separated
+                                  (cut with "..." when longer) */
+    char end_record[64];   /* TABARI: id of the end-of-validation record, "" if none */
+    uint64_t end_line;     /* ... and its line */
+    size_t after_end;      /* records after it, not run */
+} ac_validate_summary;
+
+/* Runs the suite at path (a PETRARCH .xml or a TABARI .project). For each
+ * record read (or only opts->only), calls fn (may be NULL) once it is
+ * decided. Dictionary warnings (AC_EDICT) and suite warnings (AC_EPARSE: an
+ * unknown <Config> option, an expectation that cannot be read, a bad date;
+ * each with file:line) go to diag. opts may be NULL; *out (may be NULL) is
+ * filled whenever the run got as far as the records.
+ *
+ * Returns AC_OK when the suite ran, whatever the pass rate; AC_EIO when the
+ * suite, a dictionary or a text file it names cannot be found or read;
+ * AC_EPARSE when the suite is malformed XML (err gives file:line);
+ * AC_EINVAL when path is neither kind; AC_EDICT, AC_ENOMEM. */
+ac_status ac_validate_run(const char *path, const ac_validate_options *opts,
+                          ac_validate_fn fn, void *ctx,
+                          ac_diag_fn diag, void *diag_ctx,
+                          ac_validate_summary *out, ac_error *err);
 
 #ifdef __cplusplus
 }

@@ -7,11 +7,19 @@
  * word lists are real news vocabulary, so the dictionaries see the phrases
  * they would see in practice; some phrases are deliberately unknown to them
  * (surnames, "Mr. X", reporters' names) as in real text.
+ *
+ * bench_corpus_petr_xml() makes a corpus of real news sentences instead:
+ * the <Sentence> records of a PETRARCH XML file, read with libxml2,
+ * repeated to the size asked for.
  */
 #include "bench_corpus.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #define N_(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -655,4 +663,155 @@ ac_status bench_corpus_generate(uint64_t seed, size_t sentences, ac_buf *out,
     ac_buf_free(&text);
     ac_buf_free(&title);
     return g.oom ? AC_ENOMEM : AC_OK;
+}
+
+/* ---- PETRARCH XML ------------------------------------------------------------ */
+
+typedef struct petr_record {
+    char *id, *date, *source, *text;
+} petr_record;
+
+/* The attribute `name` of node, or "" (malloc'd either way; NULL on OOM). */
+static char *attr(xmlNode *node, const char *name)
+{
+    xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+    char *s = strdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+/* The text of node with runs of whitespace made one space, trimmed. */
+static char *collapsed_text(xmlNode *node)
+{
+    xmlChar *v = xmlNodeGetContent(node);
+    if (!v)
+        return NULL;
+    char *s = (char *)v, *w = s;
+    int space = 1;
+    for (char *r = s; *r; r++) {
+        int ws = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\r';
+        if (ws && !space)
+            *w++ = ' ';
+        else if (!ws)
+            *w++ = *r;
+        space = ws;
+    }
+    while (w > s && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    char *out = strdup(s);
+    xmlFree(v);
+    return out;
+}
+
+static void json_field(ac_buf *out, const char *name, const char *value, int *oom)
+{
+    char key[32];
+    snprintf(key, sizeof key, "\"%s\":", name);
+    if (ac_buf_append(out, key, strlen(key)) != AC_OK || ac_json_escape(out, value, strlen(value)) != AC_OK)
+        *oom = 1;
+}
+
+ac_status bench_corpus_petr_xml(const char *path, size_t sentences, ac_buf *out,
+                                bench_corpus_info *info, char *msg, size_t cap)
+{
+    bench_corpus_info tmp;
+    if (!info)
+        info = &tmp;
+    memset(info, 0, sizeof *info);
+    xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                              XML_PARSE_HUGE);
+    if (!doc) {
+        snprintf(msg, cap, "%s: cannot be read as XML", path);
+        return AC_EIO;
+    }
+    petr_record *rec = NULL;
+    size_t n = 0, rcap = 0;
+    int oom = 0;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *s = root ? root->children : NULL; s && !oom; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE || strcmp((const char *)s->name, "Sentence") != 0)
+            continue;
+        xmlNode *t = s->children;
+        while (t && !(t->type == XML_ELEMENT_NODE && strcmp((const char *)t->name, "Text") == 0))
+            t = t->next;
+        if (!t)
+            continue;
+        if (n == rcap) {
+            rcap = rcap ? rcap * 2 : 64;
+            petr_record *nr = realloc(rec, rcap * sizeof *nr);
+            if (!nr) {
+                oom = 1;
+                break;
+            }
+            rec = nr;
+        }
+        petr_record *r = &rec[n];
+        r->id = attr(s, "id");
+        r->source = attr(s, "source");
+        r->text = collapsed_text(t);
+        /* "20080806" -> "2008-08-06"; anything else is left out. */
+        char *d = attr(s, "date");
+        r->date = NULL;
+        if (d && strlen(d) == 8 && strspn(d, "0123456789") == 8) {
+            r->date = malloc(11);
+            if (r->date)
+                snprintf(r->date, 11, "%.4s-%.2s-%.2s", d, d + 4, d + 6);
+        } else if (d) {
+            r->date = strdup("");
+        }
+        free(d);
+        if (!r->id || !r->source || !r->text || !r->date) {
+            oom = 1;
+        } else if (r->text[0]) {
+            n++;
+            continue;
+        }
+        free(r->id);                /* out of memory, or an empty <Text> */
+        free(r->source);
+        free(r->text);
+        free(r->date);
+    }
+    xmlFreeDoc(doc);
+    ac_status st = AC_OK;
+    if (oom) {
+        st = AC_ENOMEM;
+        snprintf(msg, cap, "out of memory");
+    } else if (n == 0) {
+        st = AC_EPARSE;
+        snprintf(msg, cap, "%s: no <Sentence> with a non-empty <Text> under the root element", path);
+    }
+    for (size_t i = 0; st == AC_OK && i < sentences; i++) {
+        const petr_record *r = &rec[i % n];
+        char id[512];
+        if (i < n)
+            snprintf(id, sizeof id, "%s", r->id);
+        else
+            snprintf(id, sizeof id, "%s#%zu", r->id, i / n);
+        ac_buf_append(out, "{", 1);
+        json_field(out, "id", id, &oom);
+        ac_buf_append(out, ",", 1);
+        json_field(out, "date", r->date, &oom);
+        ac_buf_append(out, ",", 1);
+        json_field(out, "source", r->source, &oom);
+        ac_buf_append(out, ",", 1);
+        json_field(out, "text", r->text, &oom);
+        if (ac_buf_append(out, "}\n", 2) != AC_OK || oom) {
+            st = AC_ENOMEM;
+            snprintf(msg, cap, "out of memory");
+            break;
+        }
+        info->stories++;
+        info->sentences++;
+        info->text_bytes += strlen(r->text);
+    }
+    info->records = n;
+    for (size_t i = 0; i < n; i++) {
+        free(rec[i].id);
+        free(rec[i].source);
+        free(rec[i].text);
+        free(rec[i].date);
+    }
+    free(rec);
+    return st;
 }

@@ -29,6 +29,7 @@ typedef struct bench_corpus_info {
     size_t sentences;
     size_t event_sentences;   /* sentences written from an event template */
     size_t text_bytes;        /* story text only, before JSON escaping */
+    size_t records;           /* bench_corpus_petr_xml: distinct <Sentence> records */
 } bench_corpus_info;
 
 /* Appends `sentences` sentences of stories to out as JSON Lines, one story a
@@ -36,5 +37,17 @@ typedef struct bench_corpus_info {
  * Returns AC_OK, or AC_ENOMEM. */
 ac_status bench_corpus_generate(uint64_t seed, size_t sentences, ac_buf *out,
                                 bench_corpus_info *info);
+
+/* Appends `sentences` stories to out as JSON Lines, one sentence each, made
+ * from the <Sentence> records of a PETRARCH XML file (PETR.UnitTest or
+ * GigaWord.sample.PETR.xml: <Sentence date="YYYYMMDD" id=".." source="..">
+ * <Text>..</Text>): the text of each record's <Text>, its whitespace
+ * collapsed (records whose <Text> is empty are left out), its date and source, repeated in file order until there are
+ * enough, the id suffixed "#N" from the first repeat on. info->sentences
+ * and info->stories count the stories written, info->records the records.
+ * Returns AC_OK; AC_EIO or AC_EPARSE (msg says why, cap bytes) when the file
+ * cannot be read or holds no <Sentence> with a non-empty <Text>; AC_ENOMEM. */
+ac_status bench_corpus_petr_xml(const char *path, size_t sentences, ac_buf *out,
+                                bench_corpus_info *info, char *msg, size_t cap);
 
 #endif

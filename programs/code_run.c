@@ -59,7 +59,13 @@ static void code_one(code_run *r, batch *b, size_t i)
         const char *ex = ac_doc_explain(doc);
         ac_buf_append(&b->out[i], ex, strlen(ex));
     }
-    if (ac_write_events(doc, &b->st[i], r->format, &b->out[i]) != AC_OK) {
+    if (r->annotate) {
+        ac_annotation *an = NULL;
+        if (ac_annotate(doc, &an, &b->err[i]) != AC_OK ||
+            ac_write_annotation(&b->st[i], doc, an, &b->out[i], &b->err[i]) != AC_OK)
+            b->failed[i] = 1;
+        ac_annotation_free(an);
+    } else if (ac_write_events(doc, &b->st[i], r->format, &b->out[i]) != AC_OK) {
         b->failed[i] = 1;
         snprintf(b->err[i].msg, sizeof b->err[i].msg, "out of memory writing story %s", b->st[i].id);
         b->err[i].file[0] = '\0';

@@ -16,6 +16,8 @@ typedef struct code_run {
     ac_output_format format;
     int threads;
     FILE *out;             /* NULL: output is formatted and hashed, not written */
+    int annotate;          /* 1: write ac_write_annotation() per story (accord
+                              annotate; copt needs AC_CODE_KEEP_ACTORS) */
 
     /* Counts, filled as the run goes. */
     size_t stories, parts, sentences, tokens, events;

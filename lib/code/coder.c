@@ -115,8 +115,9 @@ static int match_name(const sent *s, uint32_t i, ac_mention *out, int special)
             break;
         for (uint32_t ti = d->node_terms[node]; ti != AC_MAP_NONE; ti = d->terms[ti].next) {
             const ac_term *term = &d->terms[ti];
-            if ((d->entries[term->entry].kind >= AK_DISCARD) != special)
-                continue;
+            uint8_t kind = d->entries[term->entry].kind;
+            if (kind > AK_ISSUE_IGNORE || (kind >= AK_DISCARD) != special)
+                continue;                   /* themes, tone: the annotation layer's */
             uint32_t ok = 1;
             for (uint32_t b = 0; b < term->nwords; b++)
                 if ((term->cap_mask >> b & 1u) && !(s->t[i + b].flags & (TK_CAP | TK_UPPER)))
@@ -137,8 +138,16 @@ static int match_name(const sent *s, uint32_t i, ac_mention *out, int special)
 /* ---- 3. phrases --------------------------------------------------------------- */
 
 /* Composes the code of a phrase from its parts. */
-static const char *compose(sent *s, const ac_entry *actor, const ac_entry *agent,
-                           const ac_entry *person)
+#define MAX_AGENTS 4
+
+/* Composes the code of a phrase from its parts: a person's own code wins;
+ * otherwise the actor's code with the agents' codes, those marked prefix
+ * (NGO~) before it and the others after it, in text order, an agent code
+ * the result already ends with added once. accord's convention composes
+ * agents with country codes only; the community's (AC_CODE_LITERAL) with
+ * any actor code ("White House" USAGOV + "former" ELI = USAGOVELI). */
+static const char *compose(sent *s, const ac_entry *actor, const ac_entry *const *agents,
+                           int nagents, const ac_entry *person)
 {
     int32_t date = s->doc->date;
     if (person) {
@@ -147,23 +156,44 @@ static const char *compose(sent *s, const ac_entry *actor, const ac_entry *agent
             return c;
     }
     const char *base = actor ? ac_entry_code(actor, date) : NULL;
-    const char *ag = agent ? ac_entry_code(agent, date) : NULL;
     if (!base)
         return NULL;
-    if (!ag || strlen(base) != 3 || actor->kind == AK_AGREEMENT)
+    if (nagents == 0 || actor->kind == AK_AGREEMENT ||
+        (strlen(base) != 3 && !(s->doc->flags & AC_CODE_LITERAL)))
         return base;
-    size_t bl = strlen(base), al = strlen(ag);
-    char *out = ac_arena_alloc(&s->doc->arena, bl + al + 1);
-    if (!out)
-        return base;
-    if (agent->prefix) {
-        memcpy(out, ag, al);
-        memcpy(out + al, base, bl + 1);
-    } else {
-        memcpy(out, base, bl);
-        memcpy(out + bl, ag, al + 1);
+    char buf[128];
+    size_t n = 0, bl = strlen(base);
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass == 1) {
+            if (n + bl >= sizeof buf)
+                return base;
+            memcpy(buf + n, base, bl);
+            n += bl;
+            continue;
+        }
+        for (int k = 0; k < nagents; k++) {
+            if ((pass == 0) != (agents[k]->prefix != 0))
+                continue;
+            const char *ag = ac_entry_code(agents[k], date);
+            size_t al = ag ? strlen(ag) : 0;
+            if (!al || n + al >= sizeof buf)
+                continue;
+            if (n >= al && memcmp(buf + n - al, ag, al) == 0)
+                continue;                           /* GOV + GOV: once */
+            memcpy(buf + n, ag, al);
+            n += al;
+        }
     }
-    return out;
+    if (n == bl)
+        return base;
+    return ac_arena_strndup(&s->doc->arena, buf, n);
+}
+
+/* Do two entries have codes of the same country (first three letters)? */
+static int same_country(const sent *s, const ac_entry *a, const ac_entry *b)
+{
+    const char *x = ac_entry_code(a, s->doc->date), *y = ac_entry_code(b, s->doc->date);
+    return x && y && strlen(x) >= 3 && strlen(y) >= 3 && !memcmp(x, y, 3);
 }
 
 /* Tokens that may sit between two mentions of one phrase. */
@@ -181,6 +211,8 @@ static int is_glue(const sent *s, uint32_t i, int next_is_country)
         (s->text[t->start] == 'o' || s->text[t->start] == 'i') &&
         (s->text[t->start + 1] == 'f' || s->text[t->start + 1] == 'n'))
         return 1;                                   /* minister of Kazakhstan, protesters in Tashkent */
+    if (next_is_country && t->len == 4 && !memcmp(s->text + t->start, "from", 4))
+        return 1;                                   /* soldiers from Gondor */
     if (next_is_country && t->word && (s->d->words[t->word].flags & WF_DET) && t->len == 3)
         return 1;                                   /* of the Netherlands */
     return 0;
@@ -192,13 +224,15 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
     while (i < nm && s->nnp < MAX_NP) {
         const ac_entry *E = s->d->entries;
         const ac_entry *actor = NULL, *agent = NULL, *person = NULL;
+        const ac_entry *agents[MAX_AGENTS];
+        int nagents = 0;
         uint32_t first = m[i].first, end = m[i].first + m[i].n;
         uint8_t kind = m[i].kind;
         uint32_t main_entry = m[i].entry;
         if (kind == AK_PERSON)
             person = &E[m[i].entry];
         else if (kind == AK_AGENT)
-            agent = &E[m[i].entry];
+            agent = agents[nagents++] = &E[m[i].entry];
         else
             actor = &E[m[i].entry];
         uint32_t j = i + 1;
@@ -245,9 +279,19 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                         break;
                     person = &E[nx->entry];
                 } else if (nx->kind == AK_AGENT) {
-                    if (agent || person)
+                    /* Several agents ("MSF Arnor diplomat") in the
+                     * community's convention; one in accord's. */
+                    if (person || nagents == MAX_AGENTS ||
+                        (agent && !(s->doc->flags & AC_CODE_LITERAL)))
                         break;
-                    agent = &E[nx->entry];
+                    agent = agents[nagents++] = &E[nx->entry];
+                } else if (nx->first == end && (actor || person) &&
+                           same_country(s, actor ? actor : person, &E[nx->entry])) {
+                    /* "Bree President Romendacil": a name of the same country
+                     * refines the phrase; a richer code acts as a person's. */
+                    const char *nc = ac_entry_code(&E[nx->entry], s->doc->date);
+                    if (!person && nc && strlen(nc) > 3)
+                        person = &E[nx->entry];
                 } else {
                     if (actor || (person && !saw_of) || (!agent && !saw_of && !(s->t[end].flags & TK_POSS) && nx->first != end))
                         break;
@@ -261,7 +305,7 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                 j++;
             }
         }
-        const char *code = compose(s, actor, agent, person);
+        const char *code = compose(s, actor, agents, nagents, person);
         if (person && ac_entry_code(person, s->doc->date))
             main_entry = (uint32_t)(person - E), kind = AK_PERSON;
         else if (actor)
@@ -917,7 +961,10 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         mood = AC_MOOD_FUTURE;
     if (g.intent)
         mood = AC_MOOD_INTENT;
-    if (g.refuse) {
+    if (s->doc->flags & AC_CODE_LITERAL) {
+        if (g.neg && m.p->npre == 0)
+            code = NULL;
+    } else if (g.refuse) {
         code = g.neg ? code : ac_code_reject(s->d, code);
         mood = AC_MOOD_DONE;
     } else if (g.neg || g.fail) {

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "common/error.h"
 #include "dict/builder.h"
@@ -671,15 +672,70 @@ static int add_lenient_codes(cc *c)
 
 /* ---- entries ------------------------------------------------------------------- */
 
+/* The row of the theme table whose theme is `code`, or NULL. rows holds the
+ * indexes of the table rows among the builder's actors. */
+static const bactor *theme_row(const cc *c, const uint32_t *rows, size_t nrows, const char *code)
+{
+    for (size_t k = 0; k < nrows; k++) {
+        const bactor *t = ac_vec_at(&c->b->actors, rows[k]);
+        if (strcmp(t->codes[0].code, code) == 0)
+            return t;
+    }
+    return NULL;
+}
+
 static void compile_actors(cc *c)
 {
     ac_dict *d = c->d;
+    ac_dict_builder *b = c->b;
+    /* The theme table first: a theme phrase takes the GKG themes of its row. */
+    uint32_t *rows = NULL;
+    size_t nrows = 0;
+    for (size_t i = 0; i < b->actors.len; i++) {
+        const bactor *a = ac_vec_at(&b->actors, i);
+        if (a->kind != BK_THEME_TABLE)
+            continue;
+        if (theme_row(c, rows, nrows, a->codes[0].code)) {
+            b->bad_lines++;
+            ac_warn(b->diag, b->diag_ctx, AC_EDICT, a->file, a->line, UINT64_MAX,
+                    "theme '%s' is already in the theme table", a->codes[0].code);
+            continue;
+        }
+        uint32_t *nr = realloc(rows, (nrows + 1) * sizeof *rows);
+        if (!nr) {
+            c->oom = 1;
+            free(rows);
+            return;
+        }
+        rows = nr;
+        rows[nrows++] = (uint32_t)i;
+    }
     for (size_t i = 0; i < c->b->actors.len; i++) {
         const bactor *a = ac_vec_at(&c->b->actors, i);
+        bactor themed;
+        if (a->kind == BK_THEME_TABLE) {
+            int kept = 0;
+            for (size_t k = 0; k < nrows; k++)
+                kept |= rows[k] == i;
+            if (!kept)
+                continue;                  /* a duplicate, reported above */
+        } else if (a->kind == BK_THEME) {
+            const bactor *row = theme_row(c, rows, nrows, a->codes[0].code);
+            if (!row) {
+                b->bad_lines++;
+                ac_warn(b->diag, b->diag_ctx, AC_EDICT, a->file, a->line, UINT64_MAX,
+                        "theme '%s' is not in the theme table", a->codes[0].code);
+                continue;
+            }
+            themed = *a;
+            themed.codes = row->codes;     /* the theme, then its GKG themes */
+            themed.ncodes = row->ncodes;
+            a = &themed;
+        }
         ac_entry *e = ac_vec_push(&c->entries);
         if (!e) {
             c->oom = 1;
-            return;
+            break;
         }
         uint32_t eid = (uint32_t)(c->entries.len - 1);
         e->kind = (uint8_t)a->kind;
@@ -688,7 +744,7 @@ static void compile_actors(cc *c)
         ac_code_range *codes = ac_arena_alloc(&d->arena, (a->ncodes + 1) * sizeof *codes);
         if (!codes) {
             c->oom = 1;
-            return;
+            break;
         }
         for (uint32_t k = 0; k < a->ncodes; k++) {
             codes[k] = a->codes[k];
@@ -699,7 +755,7 @@ static void compile_actors(cc *c)
         e->file = ac_arena_strdup(&d->arena, a->file);
         e->line = a->line;
         size_t good = 0;
-        for (size_t k = 0; k < a->nnames; k++) {
+        for (size_t k = 0; k < a->nnames && a->kind != BK_THEME_TABLE; k++) {
             if (name_add(c, a->names[k], eid, NULL, a->caps))
                 good++;
             if (a->kind == BK_AGENT && !a->exact) {
@@ -728,8 +784,12 @@ static void compile_actors(cc *c)
         case BK_ISSUE_IGNORE:
             d->stats.issues += good ? 1 : 0;
             break;
+        case BK_THEME_TABLE: d->stats.themes++; break;
+        case BK_THEME: d->stats.theme_phrases += good ? 1 : 0; break;
+        case BK_TONE: d->stats.tone_words += good ? 1 : 0; break;
         }
     }
+    free(rows);
 }
 
 const char *ac_entry_code(const ac_entry *e, int32_t date)
@@ -757,6 +817,9 @@ const char *ac_kind_name(ac_kind k)
     case AK_PERSON: return "person";
     case AK_AGREEMENT: return "agreement";
     case AK_AGENT: return "agent";
+    case AK_THEME: return "theme";
+    case AK_THEME_TABLE: return "theme-table";
+    case AK_TONE: return "tone";
     default: return "none";
     }
 }
@@ -873,6 +936,12 @@ void ac_dict_free(ac_dict *d)
 {
     if (!d)
         return;
+    if (d->image) {
+        /* Opened from an image (image.c): everything is in the mapping. */
+        munmap(d->image, d->image_len);
+        free(d);
+        return;
+    }
     ac_map_free(&d->vocab);
     ac_map_free(&d->edges);
     ac_map_free(&d->heads);

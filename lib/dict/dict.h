@@ -36,7 +36,14 @@ typedef enum ac_kind {
     AK_DISCARD,            /* a phrase whose sentence is not coded */
     AK_DISCARD_STORY,      /* a phrase whose story is not coded */
     AK_ISSUE,              /* a phrase that marks an issue (code = issue name) */
-    AK_ISSUE_IGNORE        /* a phrase that hides an issue phrase inside it */
+    AK_ISSUE_IGNORE,       /* a phrase that hides an issue phrase inside it */
+    /* The annotation layer's phrases (lib/extract); the coder never matches them. */
+    AK_THEME,              /* a phrase that marks a theme: codes[0] is the theme,
+                              codes[1..] its GDELT GKG themes (from the table) */
+    AK_THEME_TABLE,        /* a row of the theme table: name = description,
+                              codes[0] the theme, codes[1..] its GKG themes;
+                              not in the name trie */
+    AK_TONE                /* a sentiment word or phrase: code POS or NEG */
 } ac_kind;
 
 const char *ac_kind_name(ac_kind k);

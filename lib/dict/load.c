@@ -28,6 +28,7 @@ static const struct {
     {"verb", BK_VERB}, {"cameo", BK_CAMEO}, {"irregular", BK_IRREGULAR},
     {"set", BK_SET}, {"discard", BK_DISCARD}, {"discard-story", BK_DISCARD_STORY},
     {"issue", BK_ISSUE}, {"issue-ignore", BK_ISSUE_IGNORE},
+    {"theme", BK_THEME}, {"theme-table", BK_THEME_TABLE}, {"tone", BK_TONE},
 };
 
 /* The state a file's directives set for the entries that follow. */
@@ -242,6 +243,18 @@ static void parse_actor(ac_dict_builder *b, const ldstate *ls, const char *file,
         free(a.names);
         return;
     }
+    /* A tone entry is positive or negative, nothing else. */
+    if (kind == BK_TONE && (nc != 1 || codes[0].dated ||
+                            (strcmp(codes[0].code, "POS") != 0 && strcmp(codes[0].code, "NEG") != 0))) {
+        bad(b, file, line, "a tone line ends with = POS or = NEG%s", "");
+        free(a.names);
+        return;
+    }
+    if (kind == BK_THEME && (nc != 1 || codes[0].dated)) {
+        bad(b, file, line, "a theme line ends with one theme code of the theme table%s", "");
+        free(a.names);
+        return;
+    }
     ac_code_range *cc = ac_arena_alloc(&b->arena, nc * sizeof *cc);
     if (!cc) {
         free(a.names);
@@ -256,6 +269,91 @@ static void parse_actor(ac_dict_builder *b, const ldstate *ls, const char *file,
         return;
     }
     *slot = a;
+}
+
+/* ---- the theme table --------------------------------------------------------- */
+
+static int is_gkg_char(char c)
+{
+    return is_code_char(c) || c == '-';
+}
+
+/* "CODE | GKG_THEME GKG_THEME ... | description": one theme of accord's
+ * taxonomy, the GDELT GKG themes it maps to (spaces or commas between them;
+ * none is allowed) and what it covers. Stored as a bactor of kind
+ * BK_THEME_TABLE whose one name is the description (never put in the name
+ * trie) and whose codes are the theme, then the GKG themes. */
+static void parse_theme_table(ac_dict_builder *b, const char *file, uint64_t line,
+                              const char *s, const char *e)
+{
+    const char *bar1 = memchr(s, '|', (size_t)(e - s));
+    const char *bar2 = bar1 ? memchr(bar1 + 1, '|', (size_t)(e - bar1 - 1)) : NULL;
+    if (!bar2 || memchr(bar2 + 1, '|', (size_t)(e - bar2 - 1))) {
+        bad(b, file, line, "a theme-table line is CODE | GKG_THEME ... | description%s", "");
+        return;
+    }
+    const char *cs = skip_space(s, bar1), *ce = trim_end(cs, bar1);
+    if (cs == ce) {
+        bad(b, file, line, "missing theme code%s", "");
+        return;
+    }
+    for (const char *p = cs; p < ce; p++)
+        if (!is_code_char(*p)) {
+            bad(b, file, line, "theme code '%s' must be upper-case letters, digits and _",
+                dup_trim(b, cs, ce));
+            return;
+        }
+    ac_code_range codes[33];
+    size_t nc = 0;
+    codes[nc++] = (ac_code_range){ac_arena_strndup(&b->arena, cs, (size_t)(ce - cs)), 0, 99999999, 0};
+    const char *p = bar1 + 1;
+    while (p < bar2) {
+        while (p < bar2 && (*p == ' ' || *p == '\t' || *p == ','))
+            p++;
+        const char *w = p;
+        while (p < bar2 && *p != ' ' && *p != '\t' && *p != ',')
+            p++;
+        if (p == w)
+            break;
+        for (const char *q = w; q < p; q++)
+            if (!is_gkg_char(*q)) {
+                bad(b, file, line, "GKG theme '%s' must be upper-case letters, digits, _ and -",
+                    ac_arena_strndup(&b->arena, w, (size_t)(p - w)));
+                return;
+            }
+        if (nc == sizeof codes / sizeof codes[0]) {
+            bad(b, file, line, "more than 32 GKG themes%s", "");
+            return;
+        }
+        codes[nc++] = (ac_code_range){ac_arena_strndup(&b->arena, w, (size_t)(p - w)), 0, 99999999, 0};
+    }
+    char *desc = dup_trim(b, bar2 + 1, e);
+    ac_code_range *cc = ac_arena_alloc(&b->arena, nc * sizeof *cc);
+    const char **names = malloc(sizeof *names);
+    if (!cc || !names || !desc) {
+        free(names);
+        return;
+    }
+    for (size_t k = 0; k < nc; k++)
+        if (!codes[k].code) {
+            free(names);
+            return;
+        }
+    memcpy(cc, codes, nc * sizeof *cc);
+    names[0] = desc;
+    bactor *slot = ac_vec_push(&b->actors);
+    if (!slot) {
+        free(names);
+        return;
+    }
+    memset(slot, 0, sizeof *slot);
+    slot->kind = BK_THEME_TABLE;
+    slot->names = names;
+    slot->nnames = 1;
+    slot->codes = cc;
+    slot->ncodes = (uint32_t)nc;
+    slot->file = file;
+    slot->line = (uint32_t)line;
 }
 
 /* ---- verbs ---------------------------------------------------------------- */
@@ -550,6 +648,9 @@ ac_status ac_dict_builder_add_text(ac_dict_builder *b, const char *name,
             break;
         case BK_CAMEO:
             parse_cameo(b, file, line, s, e);
+            break;
+        case BK_THEME_TABLE:
+            parse_theme_table(b, file, line, s, e);
             break;
         default:
             parse_actor(b, &ls, file, line, s, e);

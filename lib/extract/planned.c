@@ -1,0 +1,272 @@
+/*
+ * planned.c -- events a story says are scheduled or expected, and the date
+ * and time expressions they come with.
+ *
+ * Two sources:
+ *   1. the coder's events in the future mood ("will visit", "is expected to
+ *      sign"), with their source and target;
+ *   2. a noun of a scheduled event (ceremony, summit, visit, talks, vote,
+ *      ...) that the sentence marks as ahead: a modifier before it
+ *      ("upcoming", "planned", "next week's"), or after it a verb of
+ *      approach or a future group ("as the signing ceremony approaches",
+ *      "the summit will take place", "the vote is expected / scheduled /
+ *      set / due", "talks to be held"). Its actors are the sentence's actor
+ *      phrases; a signing or ceremony with none belongs to the last
+ *      agreement named, with the actors of that agreement's actions.
+ * A sentence that has a future event of the coder gives no noun as well,
+ * and negated sentences ("the summit will not take place") none at all.
+ */
+#include <string.h>
+
+#include "extract/extract.h"
+
+/* ---- date and time expressions ------------------------------------------------ */
+
+static int is_year(const ac_annotation *a, uint32_t i)
+{
+    const ac_tok *t = &a->doc->toks[i];
+    const char *s = a->doc->text + t->start;
+    return (t->flags & TK_NUM) && t->len == 4 && (s[0] == '1' || s[0] == '2');
+}
+
+static int is_day_number(const ac_annotation *a, uint32_t i)
+{
+    const ac_tok *t = &a->doc->toks[i];
+    return (t->flags & TK_NUM) && t->len <= 4;   /* 12, 12th */
+}
+
+const char *ax_when(ac_annotation *a, uint32_t first, uint32_t end, int future_only)
+{
+    for (uint32_t i = first; i < end; i++) {
+        uint32_t cls = a->lex[i].cls;
+        int month_or_day = (cls & LX_TIME) && (a->doc->toks[i].flags & TK_CAP);
+        if (!(cls & LX_TIME) && !is_year(a, i))
+            continue;
+        /* "2 percent of the year" is no date: a time noun needs a relative
+         * word, a preposition or a number next to it, or be a name. */
+        uint32_t f = i, e = i + 1;
+        while (f > first && ((a->lex[f - 1].cls & (LX_TIME_REL | LX_TIME)) || is_day_number(a, f - 1) ||
+                             ax_is(a, f - 1, "the") || (a->doc->toks[f - 1].flags & TK_POSS)))
+            f--;
+        while (e < end && (is_day_number(a, e) || (a->lex[e].cls & LX_TIME) || ax_is(a, e, "ago") ||
+                           (ax_punct(a, e, ',') && e + 1 < end && is_year(a, e + 1))))
+            e++;
+        if (e > f && (a->doc->toks[e - 1].flags & TK_POSS))
+            e--;
+        while (f < i && ax_is(a, f, "the"))
+            f++;
+        int anchored = month_or_day || is_year(a, i) || f < i || e > i + 1 ||
+                       (ax_is(a, i, "tomorrow") || ax_is(a, i, "today") || ax_is(a, i, "yesterday") ||
+                        ax_is(a, i, "tonight"));
+        if (!anchored) {
+            if (i > first && (ax_wflags(a, i - 1) & WF_PREP) && (a->lex[i].cls & LX_TIME) &&
+                !ax_is(a, i - 1, "of"))
+                f = i;              /* "within weeks" */
+            else
+                continue;
+        }
+        int past = 0;
+        for (uint32_t k = f; k < e; k++)
+            past |= (a->lex[k].cls & LX_PAST_TIME) != 0;
+        if (future_only && past)
+            return "";
+        /* A preposition that belongs to it: on Monday, in December, by 2030. */
+        if (f > first && (ax_is(a, f - 1, "on") || ax_is(a, f - 1, "in") || ax_is(a, f - 1, "by") ||
+                          ax_is(a, f - 1, "until") || ax_is(a, f - 1, "before") || ax_is(a, f - 1, "within")))
+            f--;
+        return ax_text(a, f, e);
+    }
+    return "";
+}
+
+/* ---- planned events ------------------------------------------------------------- */
+
+static int negated(const ac_annotation *a, uint32_t first, uint32_t end)
+{
+    for (uint32_t i = first; i < end; i++)
+        if (ax_wflags(a, i) & WF_NEG)
+            return 1;
+    return 0;
+}
+
+static ax_planned *add(ac_annotation *a, uint32_t first, uint32_t end, uint32_t sentence)
+{
+    ax_planned *p = AX_PUSH(a, a->planned, a->nplanned, a->cap_planned);
+    if (!p)
+        return NULL;
+    p->sentence = sentence;
+    p->first = first;
+    p->end = end;
+    p->code = "";
+    p->agreement = "";
+    p->when = ax_when(a, ax_sent_first(a, sentence), ax_sent_end(a, sentence), 1);
+    p->what = ax_text(a, first, end);
+    return p->when && p->what ? p : NULL;
+}
+
+static void add_actor(ax_planned *p, const char *code)
+{
+    if (!code || !*code)
+        return;
+    for (uint32_t k = 0; k < p->nactors; k++)
+        if (strcmp(p->actors[k], code) == 0)
+            return;
+    if (p->nactors < sizeof p->actors / sizeof p->actors[0])
+        p->actors[p->nactors++] = code;
+}
+
+/* Is the event noun at n marked as ahead by its sentence [lo, hi)? */
+static int ahead(const ac_annotation *a, uint32_t n, uint32_t lo, uint32_t hi, uint32_t *mod_first)
+{
+    int ahead = 0;
+    /* Modifiers: "the upcoming official signing", "next week's summit". */
+    uint32_t f = n;
+    while (f > lo && n - f < 4) {
+        uint32_t i = f - 1;
+        const ac_tok *t = &a->doc->toks[i];
+        uint32_t wf = ax_wflags(a, i);
+        if (a->lex[i].cls & LX_PLAN) {
+            ahead = 1;
+        } else if (t->flags & TK_POSS) {
+            /* next week's */
+            if (i >= lo + 2 && (a->lex[i - 1].cls & LX_TIME) && ax_is(a, i - 2, "next")) {
+                ahead = 1;
+                f = i - 1;
+            }
+            break;
+        } else if (!(t->flags & TK_WORD) || (wf & (WF_DET | WF_PREP | WF_SUBORD | WF_AND | WF_POSSPRON |
+                                                   WF_BE | WF_HAVE | WF_FUTURE | WF_COND | WF_NEG))) {
+            break;
+        } else if (a->np_at[i] >= 0 || (a->lex[i].cls & (LX_SAY | LX_TIME))) {
+            break;
+        }
+        f--;
+    }
+    *mod_first = f;
+    if (ahead)
+        return 1;
+    /* After it: a verb of approach, a future group, be expected / set / due. */
+    for (uint32_t i = n + 1; i < hi && i < n + 5; i++) {
+        uint32_t wf = ax_wflags(a, i);
+        const ac_tok *t = &a->doc->toks[i];
+        if (t->flags & TK_PUNCT)
+            break;
+        if (a->lex[i].cls & LX_PLAN)
+            return 1;                      /* approaches, is scheduled, is expected */
+        if (wf & WF_FUTURE)
+            return 1;                      /* will take place */
+        if ((wf & WF_EXPECT) && i > n + 1 && (ax_wflags(a, i - 1) & WF_BE))
+            return 1;                      /* is set for, is due */
+        if (ax_is(a, i, "to") && i + 2 < hi && ax_is(a, i + 1, "be") &&
+            (ax_is(a, i + 2, "held") || ax_is(a, i + 2, "signed")))
+            return 1;                      /* to be held */
+        if (!(wf & (WF_BE | WF_ADV | WF_HAVE)) && !(a->lex[i].cls & LX_PLAN) && i > n + 1)
+            break;
+        if (a->np_at[i] >= 0)
+            break;
+    }
+    return 0;
+}
+
+int ax_find_planned(ac_annotation *a)
+{
+    const ac_doc *doc = a->doc;
+    /* 1. Future events of the coder. */
+    uint32_t last_future_sentence = UINT32_MAX;
+    for (size_t k = 0; k < doc->nevents; k++) {
+        const ac_event *e = &doc->events[k];
+        if (e->mood != AC_MOOD_FUTURE)
+            continue;
+        /* One entry per sentence and verb: the pairs of a compound share it. */
+        int dup = 0;
+        for (size_t j = 0; j < a->nplanned && !dup; j++)
+            dup = a->planned[j].sentence == e->sentence_id && *a->planned[j].code &&
+                  strcmp(a->planned[j].what, e->verb_text) == 0 && strcmp(a->planned[j].code, e->code) == 0;
+        ax_planned *p = NULL;
+        if (dup) {
+            for (size_t j = 0; j < a->nplanned; j++)
+                if (a->planned[j].sentence == e->sentence_id && strcmp(a->planned[j].what, e->verb_text) == 0)
+                    p = &a->planned[j];
+        } else {
+            uint32_t lo = ax_sent_first(a, e->sentence_id);
+            p = add(a, lo, lo + 1, e->sentence_id);
+            if (!p)
+                return -1;
+            p->what = e->verb_text;
+            p->code = e->code;
+            /* Offsets: the verb group as written, found in the sentence. */
+            const ac_sentence *s = &doc->sentences[e->sentence_id];
+            const char *at = NULL;
+            size_t vl = strlen(e->verb_text);
+            for (size_t o = s->start; vl && o + vl <= s->start + s->len && !at; o++)
+                if (memcmp(doc->text + o, e->verb_text, vl) == 0)
+                    at = doc->text + o;
+            uint32_t from = at ? (uint32_t)(at - doc->text) : (uint32_t)s->start;
+            for (uint32_t i = lo; i < ax_sent_end(a, e->sentence_id); i++) {
+                if (doc->toks[i].start == from)
+                    p->first = i;
+                if (doc->toks[i].start + doc->toks[i].len == from + vl)
+                    p->end = i + 1;
+            }
+            if (p->end <= p->first)
+                p->end = p->first + 1;
+        }
+        add_actor(p, e->source);
+        add_actor(p, e->target);
+        last_future_sentence = e->sentence_id;
+    }
+    (void)last_future_sentence;
+    /* 2. Nouns of scheduled events. */
+    for (uint32_t n = 0; n < a->ntok; n++) {
+        if (!(a->lex[n].cls & LX_EVENT_NOUN))
+            continue;
+        uint32_t s = a->sent_of[n], lo = ax_sent_first(a, s), hi = ax_sent_end(a, s);
+        /* "talks" and "visit" are verbs too: a noun follows a determiner, a
+         * possessive or a modifier, or opens the sentence. */
+        uint32_t mf;
+        if (!ahead(a, n, lo, hi, &mf))
+            continue;
+        if (negated(a, lo, hi))
+            continue;
+        int coded = 0;
+        for (size_t j = 0; j < a->nplanned && !coded; j++)
+            coded = a->planned[j].sentence == s && *a->planned[j].code;
+        if (coded)
+            continue;
+        ax_planned *p = add(a, mf, n + 1, s);
+        if (!p)
+            return -1;
+        for (uint32_t i = lo; i < hi; i++) {
+            int np = a->np_at[i];
+            if (np < 0)
+                continue;
+            const ac_np *x = &doc->nps[np];
+            i = x->end - 1;
+            if (x->kind == AK_AGREEMENT) {
+                int e = ax_entity_at(a, x->first);
+                (void)e;
+                continue;
+            }
+            add_actor(p, x->code);
+        }
+        /* The agreement it belongs to: named in the sentence, or, for a
+         * signing or a ceremony, the last one named. */
+        int agr = -1;
+        for (size_t k = 0; k < a->nagr_ment; k++)
+            if (a->agr_ment[k].sentence == s)
+                agr = (int)a->agr_ment[k].entity;
+        int signing = 0;
+        for (uint32_t i = mf; i <= n; i++)
+            signing |= ax_is(a, i, "signing") || ax_is(a, i, "ceremony");
+        if (agr < 0 && signing)
+            agr = ax_agreement_before(a, mf);
+        if (agr >= 0) {
+            p->agreement = a->agrs[agr].code;
+            if (!p->nactors)
+                for (size_t k = 0; k < a->nactions; k++)
+                    if (a->actions[k].agreement == (uint32_t)agr)
+                        add_actor(p, a->actions[k].actor);
+        }
+    }
+    return 0;
+}
