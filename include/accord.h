@@ -224,6 +224,9 @@ typedef struct ac_dict_stats {
     size_t tone_words;     /* sentiment entries (positive and negative) */
     size_t cameo_added;    /* codes of community patterns missing from the
                               CAMEO table, added with Goldstein 0 */
+    size_t stems;          /* stems (TABARI roots: match words that begin
+                              with them) */
+    size_t stem_lengths;   /* bit n set when some stem has n bytes (n < 32) */
     size_t words;          /* distinct surface forms in the vocabulary */
     size_t memory_bytes;   /* size of the compiled structure */
 } ac_dict_stats;
@@ -481,6 +484,36 @@ typedef struct ac_quote {
 
 size_t ac_annotation_quote_count(const ac_annotation *a);
 const ac_quote *ac_annotation_quote(const ac_annotation *a, size_t i);
+
+/* Quotation attribution against a gold file (JSON Lines, one story a line:
+ * id, date, text, quotes: [{text, kind, speaker, speaker_code, ...}]; the
+ * format and the span rules are in tests/annotate/README.md). */
+typedef struct ac_quote_scores {
+    size_t stories;        /* gold stories read */
+    size_t bad_lines;      /* malformed lines, reported and skipped */
+    size_t gold, gold_direct, gold_indirect;
+    size_t returned;       /* quotations accord returned for those stories */
+    size_t found, found_direct, found_indirect;  /* same kind, exactly the same text */
+    size_t speaker_ok, speaker_ok_direct, speaker_ok_indirect;  /* found, right speaker */
+    double span_accuracy;      /* found / gold */
+    double speaker_accuracy;   /* speaker_ok / found */
+    double precision;          /* found / returned */
+} ac_quote_scores;
+
+/* Receives each problem: what is "missed" (no quotation with that text),
+ * "span" (a quotation overlaps it but differs), "speaker" (found, wrong
+ * speaker) or "extra" (returned, not in the gold). Strings are valid
+ * during the call; gold_* are "" for "extra", text and speaker "" when
+ * nothing was returned. */
+typedef void (*ac_quote_report_fn)(void *ctx, const char *story_id, const char *what,
+                                   const char *gold_text, const char *gold_speaker,
+                                   const char *text, const char *speaker);
+
+/* Codes and annotates every gold story with d and scores the quotations.
+ * AC_EIO when the file cannot be read; malformed lines go to diag. */
+ac_status ac_quote_eval_file(const ac_dict *d, const char *path, ac_diag_fn diag, void *diag_ctx,
+                             ac_quote_report_fn report, void *report_ctx,
+                             ac_quote_scores *out, ac_error *err);
 
 /* ------------------------------------------------------------------------
  * Evaluation against gold files

@@ -32,6 +32,11 @@
 #define MAX_NP 256
 #define TARGET_WINDOW 8    /* tokens between a pattern element and its target */
 #define WORD_SKIP 3        /* other words allowed before a pattern word */
+/* The community's coders look through a whole noun phrase ("signed an 800
+ * million ducat trade protocol for 1990 with Dagolath"): wider windows in
+ * the literal convention. */
+#define TARGET_WINDOW_LITERAL 16
+#define WORD_SKIP_LITERAL 6
 
 typedef struct sent {
     ac_doc *doc;
@@ -327,12 +332,28 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
 
 /* ---- 4. compounds and appositives -------------------------------------------- */
 
+/* A word that can only be a modifier between a compound's comma or "and"
+ * and its next member: a lower-case word that is no function word and no
+ * verb of the dictionary. */
+static int is_adjective_like(const sent *s, uint32_t i)
+{
+    const ac_tok *t = &s->t[i];
+    if (!(t->flags & TK_WORD) || (t->flags & TK_CAP))
+        return 0;
+    if (!t->word)
+        return 1;
+    uint32_t f = s->d->words[t->word].flags | s->d->words[base_of(s, i)].flags;
+    return !(f & (WF_PREP | WF_SUBORD | WF_SAY | WF_PRON | WF_POSSPRON | WF_BE | WF_HAVE |
+                  WF_DO | WF_FUTURE | WF_COND | WF_NEG | WF_HEAD | WF_TO | WF_BY | WF_RELATIVE |
+                  WF_PAST | WF_ING | WF_IF));
+}
+
 static void build_compounds(sent *s)
 {
     for (uint32_t a = 0; a + 1 < s->nnp; a++) {
         ac_np *x = &s->np[a], *y = &s->np[a + 1];
         uint32_t k = x->end;
-        int commas = 0, ands = 0, other = 0;
+        int commas = 0, ands = 0, other = 0, adj = 0;
         while (k < y->first) {
             if (is_punct(s, k, ','))
                 commas++;
@@ -340,6 +361,8 @@ static void build_compounds(sent *s)
                 ands++;
             else if (wflags(s, k) & WF_DET)
                 ;
+            else if ((commas || ands) && is_adjective_like(s, k) && ++adj <= 3)
+                ;                           /* "and the evil awful Gondor" */
             else
                 other++;
             k++;
@@ -374,7 +397,7 @@ static void build_compounds(sent *s)
                         c2++;
                     else if (wflags(s, t) & WF_AND)
                         a2++;
-                    else if (!(wflags(s, t) & WF_DET))
+                    else if (!(wflags(s, t) & WF_DET) && !((c2 || a2) && is_adjective_like(s, t)))
                         o2++;
                 }
                 if (o2 || (!c2 && !a2))
@@ -425,7 +448,8 @@ static int word_match(const sent *s, const ac_elem *e, uint32_t i)
  * clause boundary (unless crossing is allowed: speech verbs). -1 if none. */
 static int find_np_after(const sent *s, uint32_t from, int cross)
 {
-    for (uint32_t k = from; k < s->n && k < from + TARGET_WINDOW; k++) {
+    uint32_t window = (s->doc->flags & AC_CODE_LITERAL) ? TARGET_WINDOW_LITERAL : TARGET_WINDOW;
+    for (uint32_t k = from; k < s->n && k < from + window; k++) {
         if (s->np_at[k] >= 0) {
             const ac_np *np = &s->np[s->np_at[k]];
             if (np->code)
@@ -453,12 +477,13 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     m->p = p;
     m->target = -1;
     m->source = -1;
+    const uint32_t skip = (s->doc->flags & AC_CODE_LITERAL) ? WORD_SKIP_LITERAL : WORD_SKIP;
     /* Elements before the head, nearest first, each within WORD_SKIP tokens. */
     int64_t pos = (int64_t)h - 1;
     for (uint16_t e = 0; e < p->npre; e++) {
         const ac_elem *el = &p->pre[e];
         int ok = 0;
-        for (int64_t k = pos; k >= 0 && k >= pos - WORD_SKIP; k--) {
+        for (int64_t k = pos; k >= 0 && k >= pos - (int64_t)skip; k--) {
             if (el->type == PE_WORD && word_match(s, el, (uint32_t)k)) {
                 pos = k - 1;
                 ok = 1;
@@ -500,7 +525,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 ok = 1;
             }
         } else {
-            for (uint32_t k = at; k < s->n && k <= at + WORD_SKIP; k++) {
+            for (uint32_t k = at; k < s->n && k <= at + skip; k++) {
                 if (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
                     break;
                 if (el->type == PE_WORD && word_match(s, el, k)) {
@@ -691,6 +716,18 @@ static void np_members(sent *s, int w, actorset *out)
             out->code[out->n] = s->np[k].code;
             out->text[out->n] = np_text(s, &s->np[k]);
             out->n++;
+            /* The community's dictionaries give a name several undated
+             * codes for several actors at once ("The Shire" = FRO, BIL, SAM). */
+            const ac_entry *e = &s->d->entries[s->np[k].entry];
+            if (!(s->doc->flags & AC_CODE_LITERAL) || e->ncodes < 2 ||
+                strcmp(s->np[k].code, e->codes[0].code) != 0)
+                continue;
+            for (uint32_t c = 1; c < e->ncodes && out->n < 16; c++)
+                if (!e->codes[c].dated && !e->codes[0].dated) {
+                    out->code[out->n] = e->codes[c].code;
+                    out->text[out->n] = out->text[out->n - 1];
+                    out->n++;
+                }
         }
 }
 
@@ -815,6 +852,9 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     if (!list)
         return 0;
     int noun = noun_usage(s, h);
+    /* The community's dictionaries code verbs only. */
+    if (noun && (s->doc->flags & AC_CODE_LITERAL))
+        return 0;
     int say = (wflags(s, h) & WF_SAY) && !noun;
     /* "threatened to attack", "agreed to meet": the verb after "to" is the
      * event, coded with the control verb's mood; the control verb is not. */
@@ -1030,6 +1070,35 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     return 0;
 }
 
+/* TABARI's roots match every word that begins with them ("restor" matches
+ * "restored", "Argentin" "Argentina"): a word that is unknown, or known but
+ * neither a head nor the start of a name, takes the longest stem it begins
+ * with. Stems are ASCII, so byte prefixes of the text are their folded form
+ * whenever they match at all. */
+static void match_stem(sent *s, uint32_t i)
+{
+    const ac_dict *d = s->d;
+    ac_tok *t = &s->t[i];
+    if (!(t->flags & TK_WORD) || t->len < 3)
+        return;
+    if (t->word) {
+        const ac_word *w = &d->words[t->word];
+        if ((w->flags & (WF_HEAD | WF_STEM)) || (d->words[w->base].flags & WF_HEAD) ||
+            ac_dict_edge(d, 0, t->word) != AC_MAP_NONE)
+            return;
+    }
+    size_t lens = d->stats.stem_lengths;
+    for (uint32_t n = t->len - 1 < 31 ? t->len - 1 : 31; n >= 2; n--) {
+        if (!(lens >> n & 1u))
+            continue;
+        uint32_t id = ac_dict_word(d, ac_text_fold_hash(s->text + t->start, n));
+        if (id && (d->words[id].flags & WF_STEM)) {
+            t->word = id;
+            return;
+        }
+    }
+}
+
 /* Copies the sentence's actor phrases into the doc (AC_CODE_KEEP_ACTORS),
  * with absolute token indexes. Returns -1 on OOM. */
 static int keep_actors(sent *s)
@@ -1132,6 +1201,9 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     /* 1. words */
     for (uint32_t i = 0; i < s.n; i++)
         s.t[i].word = ac_dict_word(d, s.t[i].hash);
+    if (d->stats.stem_lengths)
+        for (uint32_t i = 0; i < s.n; i++)
+            match_stem(&s, i);
     if (stop_after < AC_STAGE_MATCH)
         return AC_OK;
 

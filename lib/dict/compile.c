@@ -21,7 +21,10 @@
 
 #define WF_LOCKED (1u << 31)   /* base fixed (irregular or English table) */
 
-typedef struct cc {
+typedef struct cc cc;
+static uint32_t register_stem(cc *c, const char *w, size_t n);
+
+struct cc {
     ac_dict *d;
     ac_dict_builder *b;
     ac_vec words;          /* ac_word */
@@ -29,12 +32,14 @@ typedef struct cc {
     ac_vec node_terms;     /* uint32_t per node */
     ac_vec entries;        /* ac_entry */
     int oom;
-} cc;
+};
 
 /* ---- vocabulary ---------------------------------------------------------- */
 
 static uint32_t word_find(cc *c, const char *s, size_t n)
 {
+    if (n > 1 && s[n - 1] == '~')
+        n--;                                   /* a stem is found by its letters */
     uint32_t id = ac_map_get(&c->d->vocab, ac_text_fold_hash(s, n));
     return id == AC_MAP_NONE ? 0 : id;
 }
@@ -172,10 +177,28 @@ static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plur
         ac_arena_free(&tmp);
         return 0;
     }
+    /* A word followed at once by "~" is a stem: drop the ~ tokens. */
+    uint8_t stem[32] = {0};
+    size_t w = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if ((t[i].flags & TK_PUNCT) && t[i].punct == '~' && w > 0 &&
+            t[w - 1].start + t[w - 1].len == t[i].start) {
+            stem[w - 1] = 1;
+            continue;
+        }
+        t[w++] = t[i];
+    }
+    nt = w;
+    if (nt == 0) {
+        ac_arena_free(&tmp);
+        return 0;
+    }
     uint32_t node = 0, mask = 0;
     for (size_t i = 0; i < nt; i++) {
         uint32_t wid;
-        if (i == nt - 1 && plural_of_last) {
+        if (stem[i]) {
+            wid = register_stem(c, name + t[i].start, t[i].len);
+        } else if (i == nt - 1 && plural_of_last) {
             uint32_t sing = word_add(c, name + t[i].start, t[i].len, 0, 0);
             wid = word_add(c, plural_of_last, strlen(plural_of_last), sing, 0);
         } else {
@@ -263,12 +286,30 @@ static void each_word(const char *s, void (*fn)(const char *, size_t, void *), v
     }
 }
 
+/* Registers a stem ("restor~" without its ~): a word of its own, flagged,
+ * not inflected; the matcher tries it on words that begin with it. */
+static uint32_t register_stem(cc *c, const char *w, size_t n)
+{
+    char folded[128];
+    size_t fl = ac_text_fold(w, n, folded, sizeof folded);
+    if (fl < 2 || fl >= 32)
+        return word_add(c, folded, fl, 0, 0);
+    uint32_t id = word_add(c, folded, fl, 0, WF_STEM);
+    if (!(c->d->stats.stem_lengths >> fl & 1u) || !id)
+        c->d->stats.stem_lengths |= (size_t)1 << fl;
+    return id;
+}
+
 /* Registers the words of a pattern element (with inflections). */
 static void register_alt(cc *c, const char *w, size_t n)
 {
     char buf[128];
     if (n == 0 || n >= sizeof buf)
         return;
+    if (n > 1 && w[n - 1] == '~') {
+        register_stem(c, w, n - 1);
+        return;
+    }
     char folded[128];
     size_t fl = ac_text_fold(w, n, folded, sizeof folded);
     memcpy(buf, folded, fl);
@@ -859,7 +900,13 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
     /* 1. Irregular verbs: their forms are locked to their base. */
     for (size_t i = 0; i < b->irregular.len; i++) {
         const birregular *ir = ac_vec_at(&b->irregular, i);
-        uint32_t base = word_add(&c, ir->forms[0], strlen(ir->forms[0]), 0, WF_LOCKED);
+        /* A stem's irregular forms ("speed~": sped) belong to the stem. */
+        char b0[128];
+        snprintf(b0, sizeof b0, "%s", ir->forms[0]);
+        size_t l0 = strlen(b0);
+        if (l0 > 1 && b0[l0 - 1] == '~')
+            b0[--l0] = '\0';
+        uint32_t base = word_add(&c, b0, l0, 0, WF_LOCKED);
         static const uint32_t form_flags[5] = {0, WF_PAST, WF_PP, 0, WF_ING};
         for (int k = 1; k < ir->n; k++) {
             const char *f = ir->forms[k];
@@ -872,7 +919,7 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
             }
             word_add(&c, f, strlen(f), base, form_flags[k] | WF_LOCKED);
         }
-        inflect(&c, ir->forms[0], base, 0);
+        inflect(&c, b0, base, 0);
     }
     d->stats.irregular = b->irregular.len;
 
@@ -919,6 +966,8 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
     d->stats.lines_bad = b->bad_lines;
     d->stats.sets = d->nsets;
     d->stats.words = d->nwords;
+    for (uint32_t i = 0; i < d->nwords; i++)
+        d->stats.stems += (d->words[i].flags & WF_STEM) != 0;
     d->stats.memory_bytes = d->arena.total + d->vocab.cap * 12 + d->edges.cap * 12 +
                             d->heads.cap * 12 + c.words.cap * sizeof(ac_word) +
                             c.terms.cap * sizeof(ac_term) + c.node_terms.cap * 4 +

@@ -78,7 +78,9 @@ enum {
     WF_BY         = 1u << 25,  /* "by" */
     WF_RELATIVE   = 1u << 26,  /* who, which, that (relative pronouns) */
     WF_HEAD       = 1u << 27,  /* the base of some pattern's head */
-    WF_IF         = 1u << 28   /* if, unless */
+    WF_IF         = 1u << 28,  /* if, unless */
+    WF_STEM       = 1u << 29   /* a stem: matches every word that begins with it
+                                  (TABARI's roots written without a final _) */
 };
 
 typedef struct ac_word {
@@ -179,7 +181,7 @@ struct ac_dict {
     ac_cameo_info *cameo;  /* sorted by code */
     uint32_t ncameo;
 
-    ac_dict_stats stats;
+    ac_dict_stats stats;   /* stats.stem_lengths: bit n when some stem has n bytes */
 
     /* Set when the dictionary was opened from a compiled image: the mapping
      * every pointer above points into (image.c); NULL when built in memory. */

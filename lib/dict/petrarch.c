@@ -489,8 +489,11 @@ typedef struct vpat {
     uint32_t line;
 } vpat;
 
+#define MAX_BLOCK_PATTERNS 100000
+
 typedef struct vblock {
     int open;              /* a block header was read */
+    uint32_t line;         /* of its header */
     int lost;              /* its header line was unreadable: its lines are dropped */
     const char *code, *code2;   /* the block's default code */
     ac_vec verbs;          /* vverb */
@@ -540,6 +543,13 @@ static void flush_block(ctx *c, vblock *blk)
             const char *parts[3] = {v->before, v->star, v->after};
             push_pattern(c, v->code, v->code2, v->line, parts, 3);
         }
+    }
+    /* A real block gives a few thousand (CAMEO.2.0.txt: 4,550 at most); a
+     * runaway one would fill memory. */
+    if (blk->pats.len && blk->verbs.len > MAX_BLOCK_PATTERNS / blk->pats.len) {
+        bad_at(c, blk->line, "a block of %zu verbs and %zu patterns gives more than %d patterns: "
+               "its pattern lines are skipped", blk->verbs.len, blk->pats.len, MAX_BLOCK_PATTERNS);
+        blk->pats.len = 0;
     }
     for (size_t k = 0; k < blk->pats.len; k++) {
         const vpat *pt = ac_vec_at(&blk->pats, k);
@@ -818,8 +828,9 @@ static void verb_line(ctx *c, vblock *blk, ac_map *irr_seen, const char *s, cons
     v.line = (uint32_t)c->line;
     if (brace)
         add_irregular(c, irr_seen, base, head, vw.count, brace + 1, close);
-    /* A verb listed twice in a block counts once. */
-    for (size_t i = 0; i < blk->verbs.len; i++) {
+    /* A verb listed twice in a block counts once (real blocks are small:
+     * past 256 verbs the search is not made). */
+    for (size_t i = 0; i < blk->verbs.len && blk->verbs.len <= 256; i++) {
         const vverb *o = ac_vec_at(&blk->verbs, i);
         if (strcmp(o->star, v.star) == 0 && strcmp(o->before, v.before) == 0 &&
             strcmp(o->after, v.after) == 0)
@@ -957,6 +968,7 @@ static void block_header(ctx *c, vblock *blk, const char *s, const char *e)
     flush_block(c, blk);
     blk->open = 1;
     blk->lost = 0;
+    blk->line = (uint32_t)c->line;
     blk->code = blk->code2 = NULL;
     const char *brack = memchr(s, '[', (size_t)(e - s));
     if (!brack)
@@ -1183,7 +1195,9 @@ typedef struct aentry {
 
 static void add_range(aentry *a, const ac_code_range *r)
 {
-    for (size_t i = 0; i < a->ncodes; i++)
+    /* Repeats are dropped (a primary repeated with the same codes); past 64
+     * codes an entry is not a real one and is not searched. */
+    for (size_t i = 0; i < a->ncodes && a->ncodes <= 64; i++)
         if (strcmp(a->codes[i].code, r->code) == 0 && a->codes[i].from == r->from &&
             a->codes[i].to == r->to && a->codes[i].dated == r->dated)
             return;

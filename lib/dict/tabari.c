@@ -333,6 +333,17 @@ typedef struct tok {
     uint16_t n;
 } tok;
 
+/* Can a lower-case word be a stem? Three letters or more, letters only. */
+static int is_stem_word(const char *w, size_t n)
+{
+    if (n < 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_lower(w[i]))
+            return 0;
+    return 1;
+}
+
 /* Splits [s, e) at blanks and '_' (and around '{', '|', '}'), normalises
  * each piece into norm (lower-case words, upper-case set names) and types
  * it. Words lose quotes, a trailing '~' or '=' (TABARI's "followed
@@ -433,6 +444,17 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
         if (type == T_SET && l < 2) {
             snprintf(why, whycap, "'&' without a synset name");
             return -1;
+        }
+        /* TABARI matches a word written without a final '_' as a root: any
+         * text word that begins with it (RESTOR: restore, restored). accord
+         * writes such stems with a final '~' (docs/dictionaries.md). Short
+         * or non-alphabetic words stay exact. */
+        if ((type == T_WORD || type == T_MARKED) && !(p < e && *p == '_') && is_stem_word(d, l)) {
+            if (used + l + 2 > normcap) {
+                snprintf(why, whycap, "line too long");
+                return -1;
+            }
+            d[l++] = '~';
         }
         d[l] = '\0';
         used += l + 1;
@@ -762,15 +784,17 @@ static void add_irregular(vstate *v, uint64_t no, const vverb *vb, int head_inde
     }
     if (!ning && !nthird && !nother)
         return;
-    /* Forms not given are the regular ones; several of a kind are joined
-     * with '/' (compile.c registers each). */
+    /* Several forms of a kind are joined with '/' (compile.c registers
+     * each). A form not given is left out when it is the last (compile.c
+     * generates the regular ones anyway), else made regular. */
+    int nforms = ning ? 5 : nthird ? 4 : 3;
     char buf[4][512];
     const char *forms[5];
     forms[0] = vb->head;
     const char **lists[4] = {other, other, third, ing};
     int counts[4] = {nother ? 1 : 0, nother > 1 ? nother - 1 : nother ? 1 : 0, nthird, ning};
     int firsts[4] = {0, nother > 1 ? 1 : 0, 0, 0};
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < nforms - 1; k++) {
         size_t l = 0;
         buf[k][0] = '\0';
         for (int i = 0; i < counts[k]; i++) {
@@ -783,7 +807,7 @@ static void add_irregular(vstate *v, uint64_t no, const vverb *vb, int head_inde
         if (l == 0) {
             int last_e = hl && vb->head[hl - 1] == 'e';
             snprintf(buf[k], sizeof buf[k], "%s%s", vb->head,
-                     k < 2 ? (last_e ? "d" : "ed") : k == 2 ? "s" : "ing");
+                     k < 2 ? (last_e ? "d" : "ed") : "s");
         }
         forms[k + 1] = ac_arena_strdup(&v->b->arena, buf[k]);
         if (!forms[k + 1])
@@ -792,8 +816,9 @@ static void add_irregular(vstate *v, uint64_t no, const vverb *vb, int head_inde
     birregular *ir = ac_vec_push(&v->b->irregular);
     if (!ir)
         return;
-    memcpy(ir->forms, forms, sizeof forms);
-    ir->n = 5;
+    memset(ir->forms, 0, sizeof ir->forms);
+    memcpy(ir->forms, forms, (size_t)nforms * sizeof forms[0]);
+    ir->n = nforms;
     ir->file = v->file;
     ir->line = (uint32_t)no;
 }
@@ -1260,13 +1285,20 @@ static int make_name(const char *s, const char *e, int lower, char *out, size_t 
                 return -1;
             out[n++] = to_lower(*q);
         }
-        if (lower || (start > 0 && function_word(out + start, n - start)))
-            continue;
-        for (size_t i = start; i < n; i++) {
-            int cap_here = i == start || out[i - 1] == '.' || out[i - 1] == '-' ||
-                           (out[i - 1] == '\'' && i == start + 2);
-            if (cap_here)
-                out[i] = to_upper(out[i]);
+        /* A word without a final '_' is a stem (see tokenize). */
+        int stem = !(p < e && *p == '_') && is_stem_word(out + start, n - start);
+        if (!(lower || (start > 0 && function_word(out + start, n - start)))) {
+            for (size_t i = start; i < n; i++) {
+                int cap_here = i == start || out[i - 1] == '.' || out[i - 1] == '-' ||
+                               (out[i - 1] == '\'' && i == start + 2);
+                if (cap_here)
+                    out[i] = to_upper(out[i]);
+            }
+        }
+        if (stem) {
+            if (n + 2 > cap)
+                return -1;
+            out[n++] = '~';
         }
     }
     if (n < cap)

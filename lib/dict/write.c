@@ -6,7 +6,8 @@
  * file in the format of docs/dictionaries.md, which load.c reads back into
  * the same records. What the records hold and the format can say is kept:
  * names, codes with their date ranges, agent prefixes (CODE~), capitals
- * (@caps) and generated plurals (@plurals), discard and issue phrases, paired
+ * (@caps) and generated plurals (@plurals), discard and issue phrases, the
+ * annotation layer's themes, theme table and tone words, paired
  * verb codes (042:043, :173), sets, irregular verbs and the CAMEO table.
  *
  * The order of everything is kept: actors are written in the order they were
@@ -149,7 +150,7 @@ static void write_cameo(wr *w)
         return;
     }
     if (n || b->patterns.len)
-        put(w, "@kind cameo\n");
+        put(w, "\n@kind cameo\n");
     for (size_t i = 0; i < n; i++) {
         const ac_cameo_info *c = ac_vec_at(&b->cameo, i);
         codes[i] = c->code;
@@ -248,6 +249,9 @@ static const char *kind_word(int kind)
     case BK_DISCARD_STORY: return "discard-story";
     case BK_ISSUE: return "issue";
     case BK_ISSUE_IGNORE: return "issue-ignore";
+    case BK_THEME: return "theme";
+    case BK_THEME_TABLE: return "theme-table";
+    case BK_TONE: return "tone";
     default: return NULL;
     }
 }
@@ -257,8 +261,31 @@ static void put_date(wr *w, int32_t ymd)
     PUTF(w, "%04d-%02d-%02d", (int)(ymd / 10000), (int)(ymd / 100 % 100), (int)(ymd % 100));
 }
 
+/* A theme-table row: "CODE | GKG_THEME ... | description" (load.c keeps the
+ * description as the one name and the theme, then its GKG themes, as codes). */
+static void write_theme_row(wr *w, const bactor *a)
+{
+    int ok = a->nnames == 1 && a->ncodes >= 1 && is_code(a->codes[0].code) &&
+             (!a->names[0][0] || writable(a->names[0], "|#"));
+    for (uint32_t k = 1; k < a->ncodes && ok; k++)
+        for (const char *p = a->codes[k].code; *p && ok; p++)
+            ok = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-';
+    if (!ok) {
+        skip(w, "theme-table row", a->ncodes ? a->codes[0].code : "", a->file, a->line);
+        return;
+    }
+    PUTF(w, "%s |", a->codes[0].code);
+    for (uint32_t k = 1; k < a->ncodes; k++)
+        PUTF(w, " %s", a->codes[k].code);
+    PUTF(w, " | %s\n", a->names[0]);
+}
+
 static void write_actor(wr *w, const bactor *a)
 {
+    if (a->kind == BK_THEME_TABLE) {
+        write_theme_row(w, a);
+        return;
+    }
     int codeless = a->kind == BK_DISCARD || a->kind == BK_DISCARD_STORY || a->kind == BK_ISSUE_IGNORE;
     size_t good = 0;
     for (size_t k = 0; k < a->nnames; k++)
@@ -367,8 +394,8 @@ ac_status ac_dict_builder_write(const ac_dict_builder *b, ac_buf *out, ac_error 
         return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "invalid argument");
     wr w = {.b = b, .out = out, .st = AC_OK, .skipped = 0};
     PUTF(&w, "# accord dictionary (docs/dictionaries.md), written by accord %s from %zu file%s:\n"
-             "# %zu actor, agent, discard and issue entries, %zu verb patterns, %zu sets,\n"
-             "# %zu irregular verbs, %zu CAMEO codes.\n\n",
+             "# %zu entries (actors, agents, discards, issues, ...), %zu verb patterns,\n"
+             "# %zu sets, %zu irregular verbs, %zu CAMEO codes.\n",
          ACCORD_VERSION, b->files, b->files == 1 ? "" : "s", b->actors.len, b->patterns.len,
          b->sets.len, b->irregular.len, b->cameo.len);
     write_cameo(&w);

@@ -136,6 +136,9 @@ int ax_find_names(ac_annotation *a)
             for (int cat = 0; cat < CAT_COUNT; cat++) {
                 if (!best_len[cat] || i < until[cat])
                     continue;
+                /* "United" in "United States" is no tone. */
+                if (cat == CAT_TONE && (i < until[CAT_ACTOR] || i < until[CAT_AGREEMENT]))
+                    continue;
                 until[cat] = i + best_len[cat];
                 if (cat == CAT_TONE) {
                     const ac_entry *e = &d->entries[best_entry[cat]];

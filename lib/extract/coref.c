@@ -97,6 +97,27 @@ static int plural_head(const ac_annotation *a, uint32_t last)
     return t->len > 2 && (s[t->len - 1] == 's' || s[t->len - 1] == 'S') && s[t->len - 2] != 's';
 }
 
+/* Token i is a noun, so the phrase before it was an adjective: "the
+ * official signing ceremony", "the presidential palace". */
+static int noun_follows(const ac_annotation *a, uint32_t i)
+{
+    if (i >= a->ntok || a->sent_of[i] != a->sent_of[i - 1])
+        return 0;
+    const ac_tok *t = &a->doc->toks[i];
+    if (!(t->flags & TK_WORD) || (t->flags & (TK_CAP | TK_POSS)))
+        return 0;
+    if (a->lex[i].cls & (LX_EVENT_NOUN | LX_PERSON_NOUN))
+        return 1;
+    if (a->lex[i].cls & (LX_SAY | LX_MEMBER | LX_PLAN))
+        return 0;
+    if (!t->word)
+        return 1;
+    const ac_word *w = &a->dict->words[t->word];
+    if (w->flags || (a->dict->words[w->base].flags & WF_HEAD))
+        return 0;
+    return 1;
+}
+
 int ax_np_entity(const ac_annotation *a, int np)
 {
     if (np < 0)
@@ -110,7 +131,8 @@ int ax_np_entity(const ac_annotation *a, int np)
         for (uint32_t i = p->first; i + 1 < p->end; i++)
             poss |= (a->doc->toks[i].flags & TK_POSS) != 0;
         if (p->kind == AK_PERSON || !p->code || strlen(p->code) <= 3 ||
-            !(poss || definite_before(a, p->first)) || plural_head(a, p->end - 1))
+            !(poss || definite_before(a, p->first)) || plural_head(a, p->end - 1) ||
+            noun_follows(a, p->end))
             return own;
         /* "the Kazakh leader": a person named before with that very code. */
         for (size_t k = lower_bound(a->ment, a->nment_named, p->first); k-- > 0;) {
@@ -120,7 +142,8 @@ int ax_np_entity(const ac_annotation *a, int np)
         }
         return own;
     }
-    if (e->kind == AK_AGENT && !p->code && definite_before(a, p->first) && !plural_head(a, p->end - 1)) {
+    if (e->kind == AK_AGENT && !p->code && definite_before(a, p->first) && !plural_head(a, p->end - 1) &&
+        !noun_follows(a, p->end)) {
         /* "the president": the last person whose code ends with GOV. */
         const char *ag = ac_entry_code(e, a->doc->date);
         size_t al = ag ? strlen(ag) : 0;

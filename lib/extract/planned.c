@@ -137,8 +137,8 @@ static int ahead(const ac_annotation *a, uint32_t n, uint32_t lo, uint32_t hi, u
         } else if (!(t->flags & TK_WORD) || (wf & (WF_DET | WF_PREP | WF_SUBORD | WF_AND | WF_POSSPRON |
                                                    WF_BE | WF_HAVE | WF_FUTURE | WF_COND | WF_NEG))) {
             break;
-        } else if (a->np_at[i] >= 0 || (a->lex[i].cls & (LX_SAY | LX_TIME))) {
-            break;
+        } else if ((a->np_at[i] >= 0 && a->doc->nps[a->np_at[i]].code) || (a->lex[i].cls & (LX_SAY | LX_TIME))) {
+            break;                         /* an actor, not a modifier ("official" is) */
         }
         f--;
     }
@@ -221,6 +221,8 @@ int ax_find_planned(ac_annotation *a)
         if (!(a->lex[n].cls & LX_EVENT_NOUN))
             continue;
         uint32_t s = a->sent_of[n], lo = ax_sent_first(a, s), hi = ax_sent_end(a, s);
+        if (n + 1 < hi && (a->lex[n + 1].cls & LX_EVENT_NOUN))
+            continue;                      /* "signing ceremony": the head is the last */
         /* "talks" and "visit" are verbs too: a noun follows a determiner, a
          * possessive or a modifier, or opens the sentence. */
         uint32_t mf;
