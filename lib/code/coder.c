@@ -49,6 +49,9 @@ typedef struct sent {
     ac_np np[MAX_NP];
     uint32_t nnp;
     ac_buf *ex;            /* explanation, or NULL */
+    size_t first_event;    /* the doc's first event from this sentence */
+    uint64_t subordinate;  /* bit k: event first_event + k came from a
+                              subordinate pattern */
 } sent;
 
 static inline uint32_t base_of(const sent *s, uint32_t i)
@@ -819,6 +822,8 @@ static int add_event(sent *s, const char *src, const char *src_text, const char 
     }
     const ac_cameo_info *ci = ac_cameo_lookup(s->d, code);
     assert(ci);
+    if (p->subordinate && doc->nevents - s->first_event < 64)
+        s->subordinate |= (uint64_t)1 << (doc->nevents - s->first_event);
     ac_event *e = &doc->events[doc->nevents++];
     memset(e, 0, sizeof *e);
     e->sentence_id = s->sid;
@@ -1196,6 +1201,8 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     s.sid = (uint32_t)si;
     s.nnp = 0;
     s.ex = (doc->flags & AC_CODE_EXPLAIN) ? &doc->explain : NULL;
+    s.first_event = doc->nevents;
+    s.subordinate = 0;
     const ac_dict *d = s.d;
 
     /* 1. words */
@@ -1265,6 +1272,19 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
             continue;
         if (code_head(&s, i, say_heads, &nsay) < 0)
             return AC_ENOMEM;
+    }
+    /* Subordinate patterns (TABARI's "023?") code only when nothing else in
+     * the sentence does. */
+    if (s.subordinate) {
+        size_t n = doc->nevents - s.first_event, w = s.first_event;
+        uint64_t all = n >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1);
+        if ((s.subordinate & all) != all) {
+            for (size_t k = 0; k < n; k++)
+                if (k >= 64 || !(s.subordinate >> k & 1u))
+                    doc->events[w++] = doc->events[s.first_event + k];
+            doc->nevents = w;
+            explain(&s, "  subordinate events dropped: the sentence has another event\n");
+        }
     }
     /* Reported speech: drop a statement event when the sentence has
      * another event after it. */

@@ -56,6 +56,8 @@ typedef struct bpattern {
     const char *code2;     /* paired target -> source code, or NULL */
     uint8_t lenient;       /* community file: a code missing from the CAMEO
                               table is added to it instead of rejected */
+    uint8_t subordinate;   /* coded only when nothing else in the sentence is
+                              (TABARI's "023?"; accord: CODE? ) */
     const char *text;
     const char *file;
     uint32_t line;

@@ -469,6 +469,7 @@ static void compile_patterns(cc *c)
         ac_pattern *pt = &d->patterns[np];
         pt->code = bp->code ? ac_cameo_lookup(d, bp->code)->code : NULL;
         pt->code2 = bp->code2 ? ac_cameo_lookup(d, bp->code2)->code : NULL;
+        pt->subordinate = bp->subordinate;
         pt->text = ac_arena_strdup(&d->arena, bp->text);
         char where[512];
         snprintf(where, sizeof where, "%s:%u", bp->file, bp->line);

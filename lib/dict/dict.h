@@ -139,6 +139,7 @@ typedef struct ac_pattern {
     const ac_elem *pre;    /* elements before the head, nearest first */
     const ac_elem *post;   /* elements after the head, in order */
     uint8_t has_target, has_source;
+    uint8_t subordinate;   /* coded only when the sentence has no other event */
     uint16_t weight;       /* number of elements: more specific wins */
     uint32_t seq;          /* load order: earlier wins ties */
 } ac_pattern;

@@ -72,7 +72,7 @@ typedef struct {
     uint32_t e;
     uint16_t f, g;
     const void *h, *i;
-    uint8_t j, k;
+    uint8_t j, k, n;
     uint16_t l;
     uint32_t m;
 } mirror_pattern;
@@ -136,7 +136,7 @@ static uint64_t layout_hash(void)
         sizeof(ac_pattern), F(ac_pattern, code), F(ac_pattern, code2), F(ac_pattern, text),
         F(ac_pattern, where), F(ac_pattern, head), F(ac_pattern, npre), F(ac_pattern, npost),
         F(ac_pattern, pre), F(ac_pattern, post), F(ac_pattern, has_target),
-        F(ac_pattern, has_source), F(ac_pattern, weight), F(ac_pattern, seq),
+        F(ac_pattern, has_source), F(ac_pattern, subordinate), F(ac_pattern, weight), F(ac_pattern, seq),
         sizeof(ac_phrase), F(ac_phrase, n), F(ac_phrase, bases),
         sizeof(ac_set), F(ac_set, name), F(ac_set, n), F(ac_set, phrases),
         sizeof(ac_cameo_info), F(ac_cameo_info, code), F(ac_cameo_info, name),
@@ -382,6 +382,7 @@ static void wpatterns(writer *w, const ac_dict *d)
         x->post = AS_REF(const ac_elem *, post);
         x->has_target = p->has_target;
         x->has_source = p->has_source;
+        x->subordinate = p->subordinate;
         x->weight = p->weight;
         x->seq = p->seq;
     }

@@ -374,7 +374,11 @@ static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
     const char *c = s;
     while (c < e && *c != ' ' && *c != '\t')
         c++;
-    /* CODE, CODE:CODE2 (paired: CODE2 from target to source) or :CODE2. */
+    /* CODE, CODE:CODE2 (paired: CODE2 from target to source) or :CODE2;
+     * a final '?' makes the pattern subordinate. */
+    int subordinate = c > s && c[-1] == '?';
+    if (subordinate)
+        c--;
     const char *colon = memchr(s, ':', (size_t)(c - s));
     const char *ce = colon ? colon : c;
     int ok = colon ? ((ce == s || valid_event_code(s, (size_t)(ce - s))) &&
@@ -385,7 +389,7 @@ static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
             "(or CODE:CODE for a paired event)%s", "");
         return;
     }
-    const char *pat = skip_space(c, e);
+    const char *pat = skip_space(c + subordinate, e);
     if (pat == e) {
         bad(b, file, line, "missing pattern after the code%s", "");
         return;
@@ -407,6 +411,7 @@ static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
     memset(bp, 0, sizeof *bp);
     bp->code = ce > s ? ac_arena_strndup(&b->arena, s, (size_t)(ce - s)) : NULL;
     bp->code2 = colon ? ac_arena_strndup(&b->arena, colon + 1, (size_t)(c - colon - 1)) : NULL;
+    bp->subordinate = (uint8_t)subordinate;
     bp->text = dup_trim(b, pat, e);
     bp->file = file;
     bp->line = (uint32_t)line;

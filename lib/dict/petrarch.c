@@ -1440,7 +1440,7 @@ void ac_petr_load_actors(ac_dict_builder *b, const char *file, const char *text,
     aentry a;
     memset(&a, 0, sizeof a);
     ac_map primaries;
-    if (ac_map_init(&primaries, len / 64 + 16) != 0) {
+    if (ac_map_init(&primaries, (len < (1u << 26) ? len : (1u << 26)) / 64 + 16) != 0) {
         bad_at(&c, 0, "out of memory");
         return;
     }
@@ -1517,7 +1517,7 @@ typedef struct markers {
     ac_map names;          /* name hash -> index */
 } markers;
 
-static const marker *marker_find(ctx *c, const markers *m, const char *s, size_t n)
+static const marker *marker_find(const markers *m, const char *s, size_t n)
 {
     char name[64];
     if (n == 0 || n >= sizeof name)
@@ -1528,7 +1528,6 @@ static const marker *marker_find(ctx *c, const markers *m, const char *s, size_t
     if (at == AC_MAP_NONE)
         return NULL;
     const marker *mk = ac_vec_at(&m->list, at);
-    (void)c;
     return strcmp(mk->name, name) == 0 ? mk : NULL;
 }
 
@@ -1640,7 +1639,7 @@ static int expand_markers(ctx *c, const markers *m, const char *raw, variants *o
                 rc = -1;
                 break;
             }
-            const marker *mk = marker_find(c, m, a + 1, (size_t)(z - a - 1));
+            const marker *mk = marker_find(m, a + 1, (size_t)(z - a - 1));
             if (!mk) {
                 bad(c, "unknown substitution marker '%s'", q(a, z + 1).s);
                 rc = -1;

@@ -304,6 +304,10 @@ static int parse_event_code(ac_dict_builder *b, const char *s, const char *e,
     for (int k = 0; k < 2 && side[k]; k++) {
         char *c = side[k];
         size_t l = strlen(c);
+        /* "!" (dominant) is the default and dropped; "?" (subordinate: coded
+         * only when nothing else in the sentence is) stays on the code and
+         * becomes bpattern.subordinate in push_pattern. */
+        int sub = l && c[l - 1] == '?';
         if (l && (c[l - 1] == '!' || c[l - 1] == '?'))
             c[--l] = '\0';
         if (l == 0 || strcmp(c, "---") == 0)
@@ -315,6 +319,8 @@ static int parse_event_code(ac_dict_builder *b, const char *s, const char *e,
             snprintf(why, cap, "event code '%s' is not 2 to 4 digits", c);
             return EC_BAD;
         }
+        if (sub)
+            c[l++] = '?';
         *out[k] = ac_arena_strndup(&b->arena, c, l);
     }
     if (!*code && !*code2)
@@ -521,6 +527,15 @@ static void push_pattern(vstate *v, const char *text, const char *code, const ch
     bpattern *bp = ac_vec_push(&v->b->patterns);
     if (!bp)
         return;
+    memset(bp, 0, sizeof *bp);
+    for (int k = 0; k < 2; k++) {
+        const char **c = k ? &code2 : &code;
+        size_t l = *c ? strlen(*c) : 0;
+        if (l && (*c)[l - 1] == '?') {
+            bp->subordinate = 1;
+            *c = ac_arena_strndup(&v->b->arena, *c, l - 1);
+        }
+    }
     bp->code = code;
     bp->code2 = code2;
     bp->lenient = 1;
@@ -1418,8 +1433,8 @@ typedef struct astate {
 
 /* Parses the inside of an actor code bracket: "CODE", "CODE <YYMMDD",
  * "CODE >YYMMDD", "CODE YYMMDD-YYMMDD" (blanks allowed around the marks),
- * "---" or "- - -" with or without a restriction. A compound "A/B" keeps
- * A (reported). Returns 0, or -1 (reported). */
+ * "---" or "- - -" with or without a restriction (a compound "A/B" is
+ * split by the caller). Returns 0, or -1 (reported). */
 static int parse_actor_code(astate *a, uint64_t no, const char *s, const char *e, citem *out)
 {
     ac_dict_builder *b = a->b;
@@ -1465,8 +1480,7 @@ static int parse_actor_code(astate *a, uint64_t no, const char *s, const char *e
         if (!out->code)
             return -1;
         if (slash)
-            ac_builder_bad(b, a->file, no, "coded compound actors are not supported: "
-                           "'%s' kept of '%s'", out->code, shown(buf, sizeof buf, c, ce));
+            ac_builder_bad(b, a->file, no, "'/' inside the code '%s'", shown(buf, sizeof buf, c, ce));
     } else {
         out->discard = *c == '#';
     }
@@ -1513,14 +1527,27 @@ static void actor_codes(astate *a, uint64_t no, const char *s, const char *e)
             return;
         }
         a->groups++;
-        citem it;
-        if (parse_actor_code(a, no, p + 1, c, &it) == 0) {
-            a->parsed++;
-            if (a->ncodes == MAX_CODES)
-                ac_builder_bad(a->b, a->file, no, "more than %d codes for one actor", MAX_CODES);
-            else
-                a->codes[a->ncodes++] = it;
+        /* A compound "[FRO/BIL/SAM]" names several actors at once: one
+         * undated code each (the coder codes each, as for several codes). */
+        const char *part = p + 1;
+        int good = 1;
+        while (part <= c) {
+            const char *slash = find_char(part, c, '/');
+            const char *pe = slash ? slash : c;
+            citem it;
+            if (parse_actor_code(a, no, part, pe, &it) == 0) {
+                if (a->ncodes == MAX_CODES)
+                    ac_builder_bad(a->b, a->file, no, "more than %d codes for one actor", MAX_CODES);
+                else
+                    a->codes[a->ncodes++] = it;
+            } else {
+                good = 0;
+            }
+            if (!slash)
+                break;
+            part = slash + 1;
         }
+        a->parsed += good;
         p = c + 1;
     }
 }

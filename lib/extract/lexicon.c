@@ -36,6 +36,7 @@ static const verb_forms VERBS[] = {
     {"add added adds adding", LX_SAY | LX_SAY_BARE, 0},
     {"assert asserted asserts asserting", LX_SAY | LX_SAY_BARE, 0},
     {"reply replied replies replying", LX_SAY | LX_SAY_BARE, 0},
+    {"respond responded responds responding", LX_SAY, 0},
     {"write wrote writes writing written", LX_SAY | LX_SAY_BARE, 0},
     {"tweet tweeted tweets tweeting", LX_SAY | LX_SAY_BARE, 0},
     {"maintain maintained maintains maintaining", LX_SAY | LX_SAY_BARE, 0},
