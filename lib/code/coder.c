@@ -672,6 +672,17 @@ static int noun_usage(const sent *s, uint32_t h)
     uint32_t f = wflags(s, i);
     if (s->t[i].flags & TK_POSS)
         return 1;
+    /* "during a brief private visit": a determiner a few modifiers back. */
+    for (int64_t j = k, n = 0; j >= 0 && n < 4; j--, n++) {
+        const ac_tok *t = &s->t[j];
+        uint32_t g = wflags(s, (uint32_t)j);
+        if (g & (WF_DET | WF_POSSPRON))
+            return 1;
+        if (!(t->flags & TK_WORD) || (t->flags & (TK_CAP | TK_POSS)) || s->np_at[j] >= 0 ||
+            (g & (WF_BE | WF_HAVE | WF_DO | WF_TO | WF_FUTURE | WF_COND | WF_NEG | WF_PRON |
+                  WF_SUBORD | WF_PREP | WF_AND | WF_PAST | WF_ING | WF_SAY | WF_LIGHT)))
+            break;
+    }
     if (f & (WF_DET | WF_POSSPRON))
         return 1;
     if ((f & WF_PREP) && !(f & WF_TO))
