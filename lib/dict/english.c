@@ -33,6 +33,8 @@ const ac_english_word AC_ENGLISH[] = {
     {"across", WF_PREP, N}, {"near", WF_PREP, N}, {"via", WF_PREP, N},
     {"within", WF_PREP, N}, {"without", WF_PREP, N}, {"upon", WF_PREP, N},
     {"despite", WF_PREP, N}, {"per", WF_PREP, N}, {"around", WF_PREP, N},
+    /* "after" and "before" open clauses as often as phrases: boundaries. */
+    {"after", WF_PREP | WF_SUBORD, N}, {"before", WF_PREP | WF_SUBORD, N},
     {"beyond", WF_PREP, N}, {"behind", WF_PREP, N}, {"alongside", WF_PREP, N},
     {"regarding", WF_PREP, N}, {"following", WF_PREP, N}, {"including", WF_PREP, N},
     {"like", WF_PREP, N}, {"than", WF_PREP, N},
