@@ -750,7 +750,21 @@ static void np_members(sent *s, int w, actorset *out)
  * an agreement; a pronoun resolves to its antecedent; a relative pronoun to
  * the NP before it. Returns an NP index, -2 for "the story's last actor",
  * or -1. */
+static int find_subject_strict(const sent *s, uint32_t first, int *possessor);
+
 static int find_subject(const sent *s, uint32_t first)
+{
+    int possessor = -1;
+    int r = find_subject_strict(s, first, &possessor);
+    /* The community's coders take the actor inside the subject phrase:
+     * "Eriador's death toll has risen" is Eriador's. */
+    if (r == -1 && (s->doc->flags & AC_CODE_LITERAL))
+        r = possessor;
+    return r;
+}
+
+/* The subject proper; *possessor gets the first possessor passed over. */
+static int find_subject_strict(const sent *s, uint32_t first, int *possessor)
 {
     int depth_comma = 0;
     for (int64_t k = (int64_t)first - 1; k >= 0; k--) {
@@ -764,8 +778,11 @@ static int find_subject(const sent *s, uint32_t first)
             k = np->first;                       /* loop's k-- moves past it */
             if (!np->code || np->kind == AK_AGREEMENT)
                 continue;
-            if (np->poss)
+            if (np->poss) {
+                if (*possessor < 0 && depth_comma % 2 == 0)
+                    *possessor = s->np[w].group;
                 continue;                        /* Kazakhstan's intent: possessor, not subject */
+            }
             int prep = np->first > 0 && (wflags(s, np->first - 1) & WF_PREP) &&
                        !(s->t[np->first - 1].flags & TK_POSS);
             /* Objects of prepositions and phrases inside ", ... ," are not
