@@ -326,6 +326,8 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
         np->kind = kind;
         np->poss = is_poss(s, end);
         np->group = (int32_t)s->nnp;
+        np->agent = nagents ? (uint32_t)(agents[0] - E) : UINT32_MAX;
+        np->agent_first = nagents && m[i].kind == AK_AGENT;
         for (uint32_t k = first; k < end; k++)
             s->np_at[k] = (int16_t)s->nnp;
         s->nnp++;
@@ -349,6 +351,27 @@ static int is_adjective_like(const sent *s, uint32_t i)
     return !(f & (WF_PREP | WF_SUBORD | WF_SAY | WF_PRON | WF_POSSPRON | WF_BE | WF_HAVE |
                   WF_DO | WF_FUTURE | WF_COND | WF_NEG | WF_HEAD | WF_TO | WF_BY | WF_RELATIVE |
                   WF_PAST | WF_ING | WF_IF));
+}
+
+/* A compound shares an agent written once: "the ambassadors of Arnor,
+ * Osgiliath and Gondor" are each country's GOV; "Danish media and
+ * government" is DNKMED and DNKGOV. y joins the group of the NP before it. */
+static void share_agent(sent *s, uint32_t y)
+{
+    ac_np *first = &s->np[s->np[y].group], *np = &s->np[y];
+    const ac_entry *E = s->d->entries;
+    if (first == np)
+        return;
+    if (first->agent != UINT32_MAX && first->agent_first && np->agent == UINT32_MAX &&
+        np->code && strlen(np->code) == 3 && np->kind == AK_COUNTRY) {
+        const ac_entry *ag = &E[first->agent];
+        np->code = compose(s, &E[np->entry], &ag, 1, NULL);
+        np->agent = first->agent;
+    } else if (!np->code && np->kind == AK_AGENT && first->code && first->agent != UINT32_MAX &&
+               !first->agent_first && (E[first->entry].kind == AK_COUNTRY)) {
+        const ac_entry *ag = &E[np->entry];
+        np->code = compose(s, &E[first->entry], &ag, 1, NULL);
+    }
 }
 
 static void build_compounds(sent *s)
@@ -388,6 +411,7 @@ static void build_compounds(sent *s)
         if (ands) {
             /* Close the chain: every NP from the group's start joins. */
             y->group = x->group;
+            share_agent(s, a + 1);
         } else {
             /* A comma link counts only if the chain ends with "and". */
             uint32_t b = a + 1;
@@ -411,8 +435,10 @@ static void build_compounds(sent *s)
                 }
                 b++;
             }
-            if (ok)
+            if (ok) {
                 y->group = x->group;
+                share_agent(s, a + 1);
+            }
         }
     }
 }

@@ -24,6 +24,8 @@ typedef struct ac_np {
     uint8_t kind;          /* kind of that entry */
     uint8_t poss;          /* followed by 's */
     int32_t group;         /* first NP of its compound ("A, B and C"), or itself */
+    uint32_t agent;        /* the phrase's (first) agent entry, UINT32_MAX none */
+    uint8_t agent_first;   /* the agent stands before the actor ("ambassadors of A") */
 } ac_np;
 
 struct ac_doc {
