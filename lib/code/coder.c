@@ -50,6 +50,7 @@ typedef struct sent {
     uint32_t nnp;
     ac_buf *ex;            /* explanation, or NULL */
     size_t first_event;    /* the doc's first event from this sentence */
+    int last_subject;      /* the NP that was subject of the last coded verb, -1 */
     uint64_t subordinate;  /* bit k: event first_event + k came from a
                               subordinate pattern */
 } sent;
@@ -512,6 +513,12 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     for (uint16_t e = 0; e < p->npre; e++) {
         const ac_elem *el = &p->pre[e];
         int ok = 0;
+        if (el->type == PE_ANY) {
+            if (pos < 0 || (s->t[pos].flags & TK_PUNCT))
+                return 0;
+            pos = s->np_at[pos] >= 0 ? (int64_t)s->np[s->np_at[pos]].first - 1 : pos - 1;
+            continue;
+        }
         for (int64_t k = pos; k >= 0 && k >= pos - (int64_t)skip; k--) {
             if (el->type == PE_WORD && word_match(s, el, (uint32_t)k)) {
                 pos = k - 1;
@@ -543,7 +550,13 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     for (uint16_t e = 0; e < p->npost; e++) {
         const ac_elem *el = &p->post[e];
         int ok = 0;
-        if (el->type == PE_TARGET || el->type == PE_SOURCE) {
+        if (el->type == PE_ANY) {
+            /* One word, or a whole actor phrase ("at ^ with +"). */
+            if (at >= s->n || is_boundary(s, at) || (s->t[at].flags & TK_PUNCT))
+                return 0;
+            at = s->np_at[at] >= 0 ? s->np[s->np_at[at]].end : at + 1;
+            continue;
+        } else if (el->type == PE_TARGET || el->type == PE_SOURCE) {
             int which = find_np_after(s, at, say);
             if (which >= 0) {
                 if (el->type == PE_TARGET)
@@ -902,6 +915,20 @@ static int add_event(sent *s, const char *src, const char *src_text, const char 
     return 1;
 }
 
+/* Does the verb group starting at `first` follow "and" (", and") directly,
+ * so that it shares the subject of the verb before it? */
+static int coordinated(const sent *s, uint32_t first)
+{
+    if (first == 0 || !(wflags(s, first - 1) & WF_AND))
+        return 0;
+    uint32_t k = first - 1;
+    if (k > 0 && is_punct(s, k - 1, ','))
+        k--;
+    /* "Israel and Kazakhstan signed": the word before "and" ends an actor
+     * phrase, so this is a compound subject, not a second verb. */
+    return k > 0 && s->np_at[k - 1] < 0;
+}
+
 /* Codes the head at token h. Returns -1 on OOM. */
 static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
 {
@@ -1008,6 +1035,9 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             } else {
                 src = find_subject(s, (uint32_t)(k + 1));
             }
+        } else if (coordinated(s, g.first) && s->last_subject >= 0) {
+            /* "condemned the attack and promised aid": the first verb's subject. */
+            src = s->last_subject;
         } else {
             src = find_subject(s, g.first);
         }
@@ -1119,6 +1149,8 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
                     return -1;
     }
     if (s->doc->nevents > before) {
+        if (!noun && src >= 0 && !g.passive)
+            s->last_subject = src;
         if (S.n && !from_memory) {
             s->doc->last_code = S.code[0];
             s->doc->last_text = S.text[0];
@@ -1256,6 +1288,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     s.nnp = 0;
     s.ex = (doc->flags & AC_CODE_EXPLAIN) ? &doc->explain : NULL;
     s.first_event = doc->nevents;
+    s.last_subject = -1;
     s.subordinate = 0;
     const ac_dict *d = s.d;
 

@@ -118,7 +118,8 @@ typedef enum ac_elem_type {
     PE_WORD = 1,           /* any of alts (bases) */
     PE_SET,                /* any phrase of a set */
     PE_TARGET,             /* the target actor: + */
-    PE_SOURCE              /* the source actor: $ */
+    PE_SOURCE,             /* the source actor: $ */
+    PE_ANY                 /* any one word, or one actor phrase: ^ */
 } ac_elem_type;
 
 typedef struct ac_elem {

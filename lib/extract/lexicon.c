@@ -174,7 +174,10 @@ static const word_class WORDS[] = {
      "advisor economist researcher scholar activist lawyer doctor student voter "
      "citizen person man woman farmer teacher worker journalist reporter commentator "
      "negotiator engineer scientist professor owner manager director chairman "
-     "chairwoman spokesman spokeswoman spokesperson official",
+     "chairwoman spokesman spokeswoman spokesperson official prince princess emir king "
+     "queen sheikh chancellor premier secretary envoy ambassador general commander chief "
+     "pope cardinal mayor governor senator congressman congresswoman lawmaker minister "
+     "president leader",
      LX_PERSON_NOUN | LX_SING, 0},
 };
 

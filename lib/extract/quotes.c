@@ -74,9 +74,19 @@ typedef struct pname {
     uint32_t first, end;
 } pname;
 
+/* Reported speech found, waiting for its speaker to be resolved. */
+typedef struct pend {
+    uint32_t cfirst, cend; /* the clause */
+    uint32_t sf, se;       /* the speaker words */
+    uint32_t vf, ve;       /* the verb */
+    speaker sp;
+} pend;
+
 typedef struct qctx {
     ac_annotation *a;
     const ac_tok *t;
+    pend *pend;
+    size_t npend, cap_pend;
     pname *names;
     size_t nnames, cap_names;
     speaker *hist;         /* every speaker resolved, in the order found */
@@ -282,6 +292,40 @@ static const char *composed_code(qctx *q, uint32_t first, uint32_t end)
     return out;
 }
 
+/* The code a name takes from the title phrase just before it, or from an
+ * appositive phrase right after it; NULL when none. */
+static const char *title_code(qctx *q, uint32_t f, uint32_t e)
+{
+    ac_annotation *a = q->a;
+    uint32_t g = f;
+    if (g >= 1 && ax_punct(a, g - 1, ',') && same_sentence(q, g - 1, f))
+        g--;                               /* "minister, Yemane Gebremeskel" */
+    uint32_t lo = g;
+    while (lo > 0 && g - lo < 6 && same_sentence(q, lo - 1, f) && !(q->t[lo - 1].flags & TK_PUNCT) &&
+           (a->np_at[lo - 1] >= 0 || (q->t[lo - 1].flags & TK_POSS) ||
+            (is_word(q, lo - 1) && !ax_wflags(a, lo - 1) && !a->lex[lo - 1].cls)))
+        lo--;
+    if (lo < g) {
+        const char *c = composed_code(q, lo, g);
+        if (c)
+            return c;
+        for (uint32_t i = g; i-- > lo;)
+            if (a->np_at[i] >= 0 && a->doc->nps[a->np_at[i]].code)
+                return a->doc->nps[a->np_at[i]].code;
+    }
+    /* ", the UN High Commissioner for Human Rights" */
+    if (e + 2 < a->ntok && ax_punct(a, e, ',') && same_sentence(q, e, e + 2)) {
+        for (uint32_t i = e + 1; i < a->ntok && i < e + 6 && same_sentence(q, e, i); i++) {
+            if (q->t[i].flags & TK_PUNCT)
+                break;
+            if (a->np_at[i] >= 0 && a->doc->nps[a->np_at[i]].code &&
+                a->doc->nps[a->np_at[i]].kind != AK_AGREEMENT)
+                return a->doc->nps[a->np_at[i]].code;
+        }
+    }
+    return NULL;
+}
+
 /* A title noun ("the prince", "the official", "the emir") refers to the
  * last speaker or person whose words hold it. Returns 1 when resolved. */
 static int by_title(qctx *q, uint32_t w, uint32_t tok, speaker *s)
@@ -381,7 +425,7 @@ static int resolve(qctx *q, uint32_t first, uint32_t end, speaker *s)
         }
     } else if (end - first == 1 && (cls & LX_PRON_SELF)) {
         ;                                  /* "I said": the writer */
-    } else if (np >= 0 && !is_cap_name_word(q, head)) {
+    } else if (np >= 0 && (a->np_at[head] >= 0 || !is_cap_name_word(q, head))) {
         const ac_np *p = &a->doc->nps[np];
         int x = ax_np_entity(a, np);
         const char *comp = composed_code(q, first, end);
@@ -409,13 +453,14 @@ static int resolve(qctx *q, uint32_t first, uint32_t end, speaker *s)
             s->code = a->ents[x].code;
         } else {
             s->name = full ? ax_text(a, full->first, full->end) : plain_name(q, first, end);
-            /* A title phrase just before: "Kremlin spokesman Dmitry Peskov". */
-            uint32_t f = full ? full->first : first;
-            if (f > 0 && same_sentence(q, f - 1, f) && a->np_at[f - 1] >= 0 && a->doc->nps[a->np_at[f - 1]].code)
-                s->code = a->doc->nps[a->np_at[f - 1]].code;
-            /* Or an appositive after: "Yemane Gebremeskel, Eritrea's
-             * information minister," -- taken from the phrase before the
-             * name in the other order, handled by the chunk finders. */
+            /* A title phrase just before ("Chinese Commerce Ministry
+             * spokesman He Yadong", "Eritrea's information minister,
+             * Yemane Gebremeskel,") or an appositive after ("Volker Türk,
+             * the UN High Commissioner"). */
+            uint32_t f = full ? full->first : first, e = full ? full->end : end;
+            const char *c = title_code(q, f, e);
+            if (c)
+                s->code = c;
         }
         s->person = 1;
     } else if (cls & LX_PERSON_NOUN) {
@@ -573,8 +618,20 @@ static int subject_of(qctx *q, uint32_t v, uint32_t lo, uint32_t *first, uint32_
         uint32_t c = k;
         while (c > lo && k - c < 16 && !ax_punct(a, c - 1, ',') && !ax_punct(a, c - 1, '"'))
             c--;
-        if (c >= lo + 2 && ax_punct(a, c - 1, ',') && chunk_ending(q, c - 2, lo, first, end))
-            return 1;
+        if (c >= lo + 2 && ax_punct(a, c - 1, ',')) {
+            /* "Qatar's emir, Sheikh Tamim bin Hamad Al Thani, told": the
+             * name inside the commas, when it is one. */
+            uint32_t f2, e2;
+            if (chunk_ending(q, k - 1, c, &f2, &e2) && f2 == c &&
+                ((a->np_at[k - 1] >= 0 && a->doc->nps[a->np_at[k - 1]].kind == AK_PERSON) ||
+                 (a->np_at[k - 1] < 0 && is_cap_name_word(q, k - 1)))) {
+                *first = f2;
+                *end = e2;
+                return 1;
+            }
+            if (chunk_ending(q, c - 2, lo, first, end))
+                return 1;
+        }
         return 0;
     }
     /* A speech noun with a possessor: "His remarks highlight that". */
@@ -646,6 +703,8 @@ static int chunk_starting(qctx *q, uint32_t k, uint32_t hi, uint32_t *first, uin
             (cls & (LX_SAY | LX_TIME)))
             return 0;
         e++;
+        if (e == hi || e - k == 8)
+            return 0;                      /* no head: "titled", "the next day" */
     }
     if (e == k || e > hi)
         return 0;
@@ -696,6 +755,9 @@ static int speech_verb(const qctx *q, uint32_t i, uint32_t *vend, int partial)
     if ((q->t[i].flags & TK_CAP) && i > 0 && same_sentence(q, i - 1, i) && !ax_punct(a, i - 1, '"') &&
         !ax_punct(a, i - 1, ','))
         return 0;
+    /* After a determiner it is a noun: "A report titled ...". */
+    if (i > 0 && same_sentence(q, i - 1, i) && (ax_wflags(a, i - 1) & (WF_DET | WF_POSSPRON)))
+        return 0;
     *vend = i + 1;
     if (ax_is(a, i, "pointed") || ax_is(a, i, "points") || ax_is(a, i, "point")) {
         if (i + 1 < a->ntok && ax_is(a, i + 1, "out"))
@@ -721,10 +783,14 @@ static int according(qctx *q, uint32_t i, uint32_t hi, uint32_t *first, uint32_t
 typedef struct seg {
     uint32_t open, close;  /* the marks; close is the next paragraph's first token when unclosed */
     int closed;
-    speaker sp;
+    int has;               /* a speaker chunk was found: sf, se */
+    uint32_t sf, se;
     uint32_t vfirst, vend; /* the attribution verb, vend == vfirst when none */
     int after;             /* attributed by a verb after the quotation */
     int merged;            /* the second part of a split quotation */
+    int64_t from;          /* the segment whose speaker this one takes, -1 */
+    int words;             /* 0 when the same seg must be dropped (no words) */
+    speaker sp;
 } seg;
 
 static int mark_opens(const ac_annotation *a, uint32_t i)
@@ -742,17 +808,17 @@ static int mark_opens(const ac_annotation *a, uint32_t i)
     return -1;
 }
 
-static int found(qctx *q, seg *g, uint32_t f, uint32_t e, uint32_t vfirst, uint32_t vend)
+static int found(seg *g, uint32_t f, uint32_t e, uint32_t vfirst, uint32_t vend)
 {
-    if (resolve(q, f, e, &g->sp) < 0)
-        return -1;
+    g->has = 1;
+    g->sf = f;
+    g->se = e;
     g->vfirst = vfirst;
     g->vend = vend;
     return 1;
 }
 
-/* Steps 1 to 3 of the header. Returns 1 when a speaker was found, 0, or
- * -1 when out of memory. */
+/* Steps 1 to 3 of the header: finds the speaker words. Returns 1 or 0. */
 static int attribute(qctx *q, seg *g)
 {
     ac_annotation *a = q->a;
@@ -768,10 +834,10 @@ static int attribute(qctx *q, seg *g)
         if (speech_verb(q, k, &vend, 0)) {
             uint32_t slo = ax_sent_first(a, a->sent_of[k]);
             if (subject_of(q, k, slo, &f, &e) || (vend < qo && chunk_starting(q, vend, qo, &f, &e)))
-                return found(q, g, f, e, k, vend);
+                return found(g, f, e, k, vend);
         }
         if (according(q, k, qo, &f, &e))
-            return found(q, g, f, e, k, k + 2);
+            return found(g, f, e, k, k + 2);
     }
     /* 2. Inside a sentence: a speech or framing verb earlier in it. */
     for (uint32_t k = qo; k-- > lo;) {
@@ -786,7 +852,7 @@ static int attribute(qctx *q, seg *g)
             continue;
         }
         if (speech_verb(q, k, &vend, 1) && subject_of(q, k, lo, &f, &e))
-            return found(q, g, f, e, k, vend);
+            return found(g, f, e, k, vend);
     }
     /* 3. A speech verb right after: "...," Trump said. Not across the end
      * of a sentence the quotation closed with a period. */
@@ -808,18 +874,16 @@ static int attribute(qctx *q, seg *g)
                 /* Only the speaker stands between the quotation and the verb. */
                 if (k > from && subject_of(q, k, from, &f, &e) && f == from) {
                     g->after = 1;
-                    return found(q, g, f, e, k, vend);
+                    return found(g, f, e, k, vend);
                 }
                 if (k == from && chunk_starting(q, vend, hi, &f, &e)) {
                     g->after = 1;
-                    return found(q, g, f, e, k, vend);     /* said Trump */
+                    return found(g, f, e, k, vend);     /* said Trump */
                 }
                 return 0;
             }
             if (according(q, k, hi, &f, &e))
-                return found(q, g, f, e, k, k + 2);
-            if (ax_punct(a, k, ',') && k > from + 1 && a->np_at[k - 1] < 0 && !is_cap_name_word(q, k - 1))
-                ;                          /* an appositive may follow the name */
+                return found(g, f, e, k, k + 2);
         }
     }
     return 0;
@@ -835,7 +899,8 @@ static uint32_t cut(const ac_annotation *a, uint32_t first, uint32_t end)
     return end;
 }
 
-static int direct_quotes(qctx *q)
+/* Pairs the marks and finds the speaker words of each quotation. */
+static int direct_quotes(qctx *q, seg **out, size_t *nout)
 {
     ac_annotation *a = q->a;
     seg *segs = NULL;
@@ -876,21 +941,19 @@ static int direct_quotes(qctx *q)
             a->in_quote[i] = 1;
     for (size_t k = 0; k < nseg; k++) {
         seg *g = &segs[k];
-        int r = attribute(q, g);
-        if (r < 0)
-            return -1;
-        if (r)
+        g->from = -1;
+        if (attribute(q, g))
             continue;
         /* 4. The speaker of the quotation before it. */
         seg *p = k ? &segs[k - 1] : NULL;
-        if (!p || !p->sp.ok)
+        if (!p || (!p->has && p->from < 0))
             continue;
         uint32_t paras = 0;
         for (uint32_t i = p->open + 1; i <= g->open && i < a->ntok; i++)
             paras += a->para_start[i];
         int same = a->sent_of[p->open] == a->sent_of[g->open];
         if (paras == 0 || (paras == 1 && a->para_start[g->open])) {
-            g->sp = p->sp;
+            g->from = (int64_t)k - 1;
             /* Split quotation: "We are ready," Zelensky said, "to meet ..." */
             if (p->closed && p->after && g->open > 0 && ax_punct(a, g->open - 1, ',') && p->vend <= g->open &&
                 p->vfirst > p->close && (same || !ax_punct(a, p->close - 1, '.'))) {
@@ -898,9 +961,6 @@ static int direct_quotes(qctx *q)
             } else if (same) {
                 g->vfirst = p->vfirst;     /* "x" and "y", one verb for both */
                 g->vend = p->vend;
-            } else {
-                g->sp.first = g->sp.end = 0;   /* a continuation: no words, no verb */
-                g->vfirst = g->vend = 0;
             }
         }
     }
@@ -908,11 +968,18 @@ static int direct_quotes(qctx *q)
      * its next part. */
     for (size_t k = nseg; k-- > 1;) {
         seg *p = &segs[k - 1];
-        if (!p->closed && !p->sp.ok && segs[k].sp.ok && segs[k].open == p->close) {
-            p->sp = segs[k].sp;
-            p->sp.first = p->sp.end = 0;
-        }
+        if (!p->closed && !p->has && p->from < 0 && (segs[k].has || segs[k].from >= 0) && segs[k].open == p->close)
+            p->from = (int64_t)k;
     }
+    *out = segs;
+    *nout = nseg;
+    return 0;
+}
+
+/* Writes the direct quotations, speakers resolved (resolve_all). */
+static int direct_output(qctx *q, seg *segs, size_t nseg)
+{
+    ac_annotation *a = q->a;
     for (size_t k = 0; k < nseg; k++) {
         seg *g = &segs[k];
         uint32_t first = g->open + 1, end = cut(a, first, g->close);
@@ -987,15 +1054,23 @@ static int has_verb(const qctx *q, uint32_t first, uint32_t end)
     return 0;
 }
 
+/* Records the reported clause [cfirst, cend) of the speaker words
+ * [sfirst, send); resolved later, in text order. Returns 1 when kept. */
 static int indirect_quote(qctx *q, uint32_t cfirst, uint32_t cend, uint32_t sfirst, uint32_t send,
                           uint32_t vfirst, uint32_t vend)
 {
     if (cend <= cfirst || words_in(q, cfirst, cend) < 3)
         return 0;
-    speaker sp;
-    if (resolve(q, sfirst, send, &sp) < 0)
+    pend *p = AX_PUSH(q->a, q->pend, q->npend, q->cap_pend);
+    if (!p)
         return -1;
-    return add_quote(q, AC_QUOTE_INDIRECT, cfirst, cend, &sp, vfirst, vend) ? 1 : -1;
+    p->cfirst = cfirst;
+    p->cend = cend;
+    p->sf = sfirst;
+    p->se = send;
+    p->vf = vfirst;
+    p->ve = vend;
+    return 1;
 }
 
 /* The reported clause after the speech verb [v, vend) of sentence [lo, hi):
@@ -1108,22 +1183,81 @@ static int indirect_speech(qctx *q)
     return 0;
 }
 
+/* A speaker to resolve: of a direct segment or of reported speech. */
+typedef struct job {
+    uint32_t at;           /* first token of the speaker words */
+    seg *g;
+    pend *p;
+} job;
+
+/* Resolves every speaker in text order, so that "he" and "the statement"
+ * find the speakers before them; then gives continuations the speaker of
+ * the quotation they continue. */
+static int resolve_all(qctx *q, seg *segs, size_t nseg)
+{
+    ac_annotation *a = q->a;
+    size_t n = 0;
+    job *jobs = ac_arena_alloc(&a->arena, (nseg + q->npend + 1) * sizeof *jobs);
+    if (!jobs)
+        return -1;
+    for (size_t k = 0; k < nseg; k++)
+        if (segs[k].has)
+            jobs[n++] = (job){segs[k].sf, &segs[k], NULL};
+    for (size_t k = 0; k < q->npend; k++)
+        jobs[n++] = (job){q->pend[k].sf, NULL, &q->pend[k]};
+    /* Insertion sort: a story has few. */
+    for (size_t i = 1; i < n; i++) {
+        job x = jobs[i];
+        size_t j = i;
+        while (j > 0 && jobs[j - 1].at > x.at) {
+            jobs[j] = jobs[j - 1];
+            j--;
+        }
+        jobs[j] = x;
+    }
+    for (size_t i = 0; i < n; i++) {
+        job *j = &jobs[i];
+        if (j->g && resolve(q, j->g->sf, j->g->se, &j->g->sp) < 0)
+            return -1;
+        if (j->p && resolve(q, j->p->sf, j->p->se, &j->p->sp) < 0)
+            return -1;
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        seg *g = &segs[k];
+        if (g->has || g->from < 0 || g->from != (int64_t)k - 1 || !segs[k - 1].sp.ok)
+            continue;
+        g->sp = segs[k - 1].sp;
+        if (a->sent_of[segs[k - 1].open] != a->sent_of[g->open])
+            g->sp.first = g->sp.end = 0;   /* a continuation: no words, no verb */
+    }
+    for (size_t k = nseg; k-- > 0;) {
+        seg *g = &segs[k];
+        if (!g->has && g->from >= 0 && g->from == (int64_t)k + 1 && segs[k + 1].sp.ok) {
+            g->sp = segs[k + 1].sp;
+            g->sp.first = g->sp.end = 0;
+        }
+    }
+    return 0;
+}
+
 int ax_find_quotes(ac_annotation *a)
 {
     qctx q;
     memset(&q, 0, sizeof q);
     q.a = a;
     q.t = a->doc->toks;
-    if (collect_names(&q) < 0)
+    seg *segs = NULL;
+    size_t nseg = 0;
+    /* Direct quotations first: indirect speech is what lies outside them. */
+    if (collect_names(&q) < 0 || direct_quotes(&q, &segs, &nseg) < 0 || indirect_speech(&q) < 0 ||
+        resolve_all(&q, segs, nseg) < 0 || direct_output(&q, segs, nseg) < 0)
         return -1;
-    /* Direct quotations mark what is inside them first; their speakers are
-     * found in text order with those of indirect speech. */
-    size_t before = a->nquotes;
-    if (direct_quotes(&q) < 0)
-        return -1;
-    size_t ndirect = a->nquotes - before;
-    if (indirect_speech(&q) < 0)
-        return -1;
+    size_t ndirect = a->nquotes;
+    for (size_t k = 0; k < q.npend; k++) {
+        pend *p = &q.pend[k];
+        if (!add_quote(&q, AC_QUOTE_INDIRECT, p->cfirst, p->cend, &p->sp, p->vf, p->ve))
+            return -1;
+    }
     /* Keep the quotations in text order. */
     if (ndirect && a->nquotes > ndirect) {
         ac_quote *merged = ac_arena_alloc(&a->arena, a->nquotes * sizeof *merged);
