@@ -568,13 +568,14 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
             }
         } else {
             for (uint32_t k = at; k < s->n && k <= at + skip; k++) {
-                if (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
-                    break;
+                /* A pattern may name the boundary word itself ("agree that"). */
                 if (el->type == PE_WORD && word_match(s, el, k)) {
                     at = k + 1;
                     ok = 1;
                     break;
                 }
+                if (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
+                    break;
                 if (el->type == PE_SET) {
                     uint32_t l = set_match(s, &s->d->sets[el->set], k);
                     if (l) {
@@ -1143,7 +1144,8 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             for (int b = 0; b < T.n; b++)
                 if (add_event(s, S.code[a], S.text[a], T.code[b], T.text[b], code, mood, m.p,
                               g.first, vend) < 0 ||
-                    (code2 && mood == AC_MOOD_DONE && code == (m.p->code ? m.p->code : m.p->code2) &&
+                    (code2 && (mood == AC_MOOD_DONE || (s->doc->flags & AC_CODE_LITERAL)) &&
+                     code == (m.p->code ? m.p->code : m.p->code2) &&
                      add_event(s, T.code[b], T.text[b], S.code[a], S.text[a], code2, mood, m.p,
                                g.first, vend) < 0))
                     return -1;

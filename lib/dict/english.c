@@ -93,7 +93,7 @@ const ac_english_word AC_ENGLISH[] = {
     {"since", WF_SUBORD, N}, {"until", WF_SUBORD, N}, {"where", WF_SUBORD, N},
     {"whether", WF_SUBORD, N}, {"as", WF_SUBORD, N}, {"but", WF_SUBORD, N},
     {"if", WF_SUBORD | WF_IF, N}, {"unless", WF_SUBORD | WF_IF, N},
-    {"and", WF_AND, N},
+    {"and", WF_AND, N}, {"or", WF_AND, N}, {"nor", WF_AND, N},
     /* Speech verbs: reported speech. */
     {"say", WF_SAY, V}, {"tell", WF_SAY, V}, {"state", WF_SAY, V}, {"announce", WF_SAY, V},
     {"declare", WF_SAY, V}, {"add", WF_SAY, V}, {"note", WF_SAY, V}, {"stress", WF_SAY, V},

@@ -425,7 +425,8 @@ static int resolve(qctx *q, uint32_t first, uint32_t end, speaker *s)
         }
     } else if (end - first == 1 && (cls & LX_PRON_SELF)) {
         ;                                  /* "I said": the writer */
-    } else if (np >= 0 && (a->np_at[head] >= 0 || !is_cap_name_word(q, head))) {
+    } else if (np >= 0 && (a->np_at[head] >= 0 || !is_cap_name_word(q, head) ||
+                           a->doc->nps[np].kind == AK_PERSON)) {
         const ac_np *p = &a->doc->nps[np];
         int x = ax_np_entity(a, np);
         const char *comp = composed_code(q, first, end);
@@ -539,6 +540,11 @@ static int chunk_ending(qctx *q, uint32_t k, uint32_t lo, uint32_t *first, uint3
         while (f > lo && same_sentence(q, f - 1, k) && a->np_at[f - 1] < 0 &&
                (is_cap_name_word(q, f - 1) || is_name_pronoun(q, f - 1) || (q->t[f - 1].flags & TK_TITLE)))
             f--;
+        /* The rest of a name the coder's phrase began: "Taiwanese President
+         * Lai" + "Ching-te". */
+        if (f > lo && a->np_at[f - 1] >= 0 && a->doc->nps[a->np_at[f - 1]].kind == AK_PERSON &&
+            a->doc->nps[a->np_at[f - 1]].end == f)
+            f = a->doc->nps[a->np_at[f - 1]].first < lo ? lo : a->doc->nps[a->np_at[f - 1]].first;
         *first = f;
         *end = k + 1;
         return 1;
@@ -954,13 +960,25 @@ static int direct_quotes(qctx *q, seg **out, size_t *nout)
         int same = a->sent_of[p->open] == a->sent_of[g->open];
         if (paras == 0 || (paras == 1 && a->para_start[g->open])) {
             g->from = (int64_t)k - 1;
-            /* Split quotation: "We are ready," Zelensky said, "to meet ..." */
-            if (p->closed && p->after && g->open > 0 && ax_punct(a, g->open - 1, ',') && p->vend <= g->open &&
-                p->vfirst > p->close && (same || !ax_punct(a, p->close - 1, '.'))) {
-                g->merged = 1;
-            } else if (same) {
+            if (same) {
                 g->vfirst = p->vfirst;     /* "x" and "y", one verb for both */
                 g->vend = p->vend;
+            }
+        }
+    }
+    /* Split quotations: "We are ready," Zelensky said, "to meet ..." -- the
+     * verb after the first part is the verb before the second. */
+    for (size_t k = 1; k < nseg; k++) {
+        seg *p = &segs[k - 1], *g = &segs[k];
+        if (p->closed && p->after && p->vfirst > p->close && p->vend < g->open &&
+            ax_punct(a, g->open - 1, ',') && (!g->has || g->vfirst == p->vfirst)) {
+            int para = 0;
+            for (uint32_t i = p->close; i <= g->open; i++)
+                para |= a->para_start[i];
+            if (!para) {
+                g->merged = 1;
+                g->has = 0;
+                g->from = (int64_t)k - 1;
             }
         }
     }
@@ -1090,7 +1108,7 @@ static uint32_t clause_after(qctx *q, uint32_t v, uint32_t vend, uint32_t hi)
             continue;                      /* said, however, that */
         if (ax_punct(a, k, ',') && k > vend && is_adverbish(q, k - 1))
             continue;
-        if ((q->t[k].flags & TK_PUNCT) || (a->lex[k].cls & (LX_SAY | LX_SAY_PARTIAL)) ||
+        if ((q->t[k].flags & TK_PUNCT) || (a->lex[k].cls & LX_SAY) ||
             (ax_wflags(a, k) & (WF_SUBORD | WF_BE | WF_FUTURE | WF_COND | WF_TO)))
             break;
     }
