@@ -345,7 +345,7 @@ enum {
     AC_CODE_EXPLAIN = 1u << 0,  /* record tokens, chunks and matching steps */
     AC_CODE_KEEP_ACTORS = 1u << 1,/* keep every sentence's actor phrases in the
                                      doc (the annotation layer reads them) */
-    AC_CODE_LITERAL = 1u << 2     /* the community's convention (TABARI,
+    AC_CODE_LITERAL = 1u << 2,    /* the community's convention (TABARI,
                                      PETRARCH): a verb keeps its pattern's code
                                      whatever its mood (no 03x intent codes for
                                      "will", no 12x for "refused to"), and a
@@ -353,6 +353,10 @@ enum {
                                      pattern does not spell out the words
                                      before the verb; the mood is still
                                      recorded */
+    AC_CODE_BY_CLAUSE = 1u << 3   /* TABARI's default: only the first event of
+                                     each clause (clauses split at "and",
+                                     "but", "or" outside compound actors); a
+                                     subordinate event does not end a clause */
 };
 
 typedef struct ac_code_options {

@@ -1192,6 +1192,59 @@ static void match_stem(sent *s, uint32_t i)
     }
 }
 
+/* Does a new clause start at token i: a conjunction ("and", "but", "or")
+ * that does not join two actors of one compound? */
+static int clause_break(const sent *s, uint32_t i)
+{
+    const ac_tok *t = &s->t[i];
+    int conj = (wflags(s, i) & WF_AND) ||
+               ((t->flags & TK_WORD) && t->len == 3 && !memcmp(s->text + t->start, "but", 3));
+    if (!conj)
+        return 0;
+    int64_t a = (int64_t)i - 1;
+    if (a >= 0 && is_punct(s, (uint32_t)a, ','))
+        a--;
+    uint32_t b = i + 1;
+    while (b < s->n && (wflags(s, b) & WF_DET))
+        b++;
+    if (a >= 0 && b < s->n && s->np_at[a] >= 0 && s->np_at[b] >= 0 &&
+        s->np[s->np_at[a]].group == s->np[s->np_at[b]].group)
+        return 0;
+    return 1;
+}
+
+/* The community's coders drop short comma-delimited clauses before coding
+ * (TABARI manual 7.8; PETRARCH's comma_* options, whose defaults are used
+ * here): between two commas, or between a comma and the sentence's end,
+ * 2 to 8 words. Commas inside a compound actor ("A, B and C") do not count.
+ * Marks the tokens of such clauses in aside. */
+#define COMMA_MIN 2
+#define COMMA_MAX 8
+static void mark_comma_clauses(const sent *s, uint8_t *aside)
+{
+    int64_t open = -1;                     /* the last clause-opening comma */
+    for (uint32_t i = 0; i <= s->n; i++) {
+        int end = i == s->n || (i + 1 == s->n && (s->t[i].flags & TK_PUNCT) &&
+                                (s->t[i].punct == '.' || s->t[i].punct == '!' || s->t[i].punct == '?'));
+        if (!end && !is_punct(s, i, ','))
+            continue;
+        if (!end && i > 0 && i + 1 < s->n && s->np_at[i - 1] >= 0 && s->np_at[i + 1] >= 0 &&
+            s->np[s->np_at[i - 1]].group == s->np[s->np_at[i + 1]].group)
+            continue;                      /* a comma of a compound actor */
+        if (open >= 0) {
+            uint32_t words = 0;
+            for (uint32_t k = (uint32_t)open + 1; k < i; k++)
+                words += (s->t[k].flags & TK_WORD) != 0;
+            if (words >= COMMA_MIN && words <= COMMA_MAX)
+                for (uint32_t k = (uint32_t)open + 1; k < i; k++)
+                    aside[k] = 1;
+        }
+        if (end)
+            break;
+        open = i;
+    }
+}
+
 /* Copies the sentence's actor phrases into the doc (AC_CODE_KEEP_ACTORS),
  * with absolute token indexes. Returns -1 on OOM. */
 static int keep_actors(sent *s)
@@ -1354,13 +1407,30 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     /* 5-8. heads */
     int say_heads[8];
     uint32_t nsay = 0;
+    uint8_t *aside = NULL;
+    if (doc->flags & AC_CODE_LITERAL) {
+        aside = ac_arena_calloc(&doc->arena, s.n + 1, 1);
+        if (!aside)
+            return AC_ENOMEM;
+        mark_comma_clauses(&s, aside);
+    }
+    /* TABARI's CODE BY CLAUSE: a clause ends at a conjunction that does not
+     * join a compound actor; once a clause has a main event, the rest of it
+     * is not coded. */
+    int by_clause = (doc->flags & AC_CODE_BY_CLAUSE) != 0, clause_done = 0;
     for (uint32_t i = 0; i < s.n; i++) {
-        if (!s.t[i].word || s.np_at[i] >= 0)
+        if (by_clause && i > 0 && s.np_at[i] < 0 && clause_break(&s, i))
+            clause_done = 0;
+        if (!s.t[i].word || s.np_at[i] >= 0 || (aside && aside[i]) || clause_done)
             continue;
         if (!(d->words[base_of(&s, i)].flags & WF_HEAD))
             continue;
+        size_t before = doc->nevents;
         if (code_head(&s, i, say_heads, &nsay) < 0)
             return AC_ENOMEM;
+        for (size_t e = before; by_clause && e < doc->nevents; e++)
+            if (e - s.first_event >= 64 || !(s.subordinate >> (e - s.first_event) & 1u))
+                clause_done = 1;
     }
     /* Subordinate patterns (TABARI's "023?") code only when nothing else in
      * the sentence does. */

@@ -189,6 +189,7 @@ typedef struct vrun {
     int valid_only;
     petr_settings petr;
     /* TABARI */
+    int tabari;                    /* the suite is a TABARI project */
     tabari_settings tab;
 } vrun;
 
@@ -586,6 +587,9 @@ static ac_status code_and_judge(vrun *v, ac_validate_record *r, expect *x)
     st.origin_line = r->line;
     /* The suites define coding by the community's convention. */
     ac_code_options co = {.flags = (v->opt ? v->opt->code_flags : 0) | AC_CODE_LITERAL};
+    /* TABARI's default CODE BY CLAUSE (other settings skip the record). */
+    if (v->tabari && !strcmp(v->tab.code_by, "CLAUSE"))
+        co.flags |= AC_CODE_BY_CLAUSE;
     ac_doc *doc = NULL;
     ac_error e;
     ac_status cs = ac_code(v->dict, &st, &co, &doc, &e);
@@ -1639,6 +1643,7 @@ static ac_status run_tabari(vrun *v, ac_error *err)
 {
     v->sum->kind = AC_VALIDATE_TABARI;
     tabari_defaults(&v->tab);
+    v->tabari = 1;
     char *buf;
     size_t len;
     ac_status st = read_all(v->path, &buf, &len, err);

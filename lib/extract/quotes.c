@@ -588,8 +588,9 @@ static int sentence_subject(qctx *q, uint32_t lo, uint32_t limit, uint32_t *firs
         uint32_t e = k;
         if (a->np_at[k] >= 0) {
             const ac_np *p = &a->doc->nps[a->np_at[k]];
-            if (p->kind == AK_AGREEMENT || (k > lo && (ax_wflags(a, k - 1) & WF_PREP))) {
-                k = p->end - 1;
+            if (p->kind == AK_AGREEMENT || (k > lo && (ax_wflags(a, k - 1) & WF_PREP)) ||
+                (p->end < limit && (q->t[p->end].flags & TK_POSS))) {
+                k = p->end - 1;            /* an object or a possessor, not the subject */
                 continue;
             }
             e = p->end - 1;
