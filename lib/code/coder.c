@@ -83,6 +83,8 @@ static int is_ly(const sent *s, uint32_t i)
            s->text[t->start + t->len - 2] == 'l' && !(wflags(s, i) & WF_HEAD);
 }
 
+static uint32_t stem_of(const sent *s, uint32_t i);
+
 /* A clause boundary: tokens a subject or target search does not cross. */
 static int is_boundary(const sent *s, uint32_t i)
 {
@@ -960,6 +962,15 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     int found = 0;
     for (uint32_t k = 0; k < np && !found; k++)
         found = try_pattern(s, &s->d->patterns[list[k]], h, say, &m);
+    /* A word that is a root of its own ("called", of CALLED_ON) may also
+     * begin with a shorter root ("call"): try that root's patterns too. */
+    if (!found && s->d->stats.stem_lengths) {
+        uint32_t st = stem_of(s, h);
+        if (st && s->d->words[st].base != base &&
+            (list = ac_dict_patterns_for(s->d, s->d->words[st].base, &np)) != NULL)
+            for (uint32_t k = 0; k < np && !found; k++)
+                found = try_pattern(s, &s->d->patterns[list[k]], h, say, &m);
+    }
     explain(s, "  head '%.*s' (base %s, %s): %s\n", (int)s->t[h].len, s->text + s->t[h].start,
             s->d->words[base].text, noun ? "noun" : "verb",
             found ? m.p->where : "no pattern matched");
@@ -1168,28 +1179,37 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
  * neither a head nor the start of a name, takes the longest stem it begins
  * with. Stems are ASCII, so byte prefixes of the text are their folded form
  * whenever they match at all. */
+/* The longest stem token i begins with (shorter than the token), or 0. */
+static uint32_t stem_of(const sent *s, uint32_t i)
+{
+    const ac_dict *d = s->d;
+    const ac_tok *t = &s->t[i];
+    if (!(t->flags & TK_WORD) || t->len < 3)
+        return 0;
+    size_t lens = d->stats.stem_lengths;
+    for (uint32_t n = t->len - 1 < 31 ? t->len - 1 : 31; n >= 2; n--) {
+        if (!(lens >> n & 1u))
+            continue;
+        uint32_t id = ac_dict_word(d, ac_text_fold_hash(s->text + t->start, n));
+        if (id && (d->words[id].flags & WF_STEM))
+            return id;
+    }
+    return 0;
+}
+
 static void match_stem(sent *s, uint32_t i)
 {
     const ac_dict *d = s->d;
     ac_tok *t = &s->t[i];
-    if (!(t->flags & TK_WORD) || t->len < 3)
-        return;
     if (t->word) {
         const ac_word *w = &d->words[t->word];
         if ((w->flags & (WF_HEAD | WF_STEM)) || (d->words[w->base].flags & WF_HEAD) ||
             ac_dict_edge(d, 0, t->word) != AC_MAP_NONE)
             return;
     }
-    size_t lens = d->stats.stem_lengths;
-    for (uint32_t n = t->len - 1 < 31 ? t->len - 1 : 31; n >= 2; n--) {
-        if (!(lens >> n & 1u))
-            continue;
-        uint32_t id = ac_dict_word(d, ac_text_fold_hash(s->text + t->start, n));
-        if (id && (d->words[id].flags & WF_STEM)) {
-            t->word = id;
-            return;
-        }
-    }
+    uint32_t id = stem_of(s, i);
+    if (id)
+        t->word = id;
 }
 
 /* Does a new clause start at token i: a conjunction ("and", "but", "or")

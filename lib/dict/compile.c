@@ -503,7 +503,15 @@ static void compile_patterns(cc *c)
         order[np].pat = np;
         order[np].weight = pt->weight;
         order[np].seq = pt->seq;
-        ((ac_word *)c->words.data)[pt->head].flags |= WF_HEAD;
+        ac_word *hw = &((ac_word *)c->words.data)[pt->head];
+        hw->flags |= WF_HEAD;
+        /* A head written in a past form (TABARI's CALLED_ON, RISEN) is its
+         * own base: mark the form, so the coder reads "has called" as a verb. */
+        size_t hl = hw->text ? strlen(hw->text) : 0;
+        if (hl > 4 && !(hw->flags & (WF_PAST | WF_PP | WF_ING)) &&
+            ((hw->text[hl - 2] == 'e' && hw->text[hl - 1] == 'd') ||
+             (hw->text[hl - 2] == 'e' && hw->text[hl - 1] == 'n' && hw->text[hl - 3] != 'e')))
+            hw->flags |= WF_PAST | WF_PP;
         np++;
     }
     d->npatterns = np;

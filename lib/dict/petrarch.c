@@ -31,7 +31,7 @@
  * (a birregular for the inflected word). Each verb with a code gives the
  * pattern "*verb"; each pattern line "- pre * post [CODE]" gives one pattern
  * per verb of the block, in accord's syntax: "(PREP a)" and "{a b}" are
- * flattened, &SET, $ and + are kept, ^ and % dropped. Paired codes
+ * flattened, &SET, $, + and ^ (any word) are kept, % dropped. Paired codes
  * [042:043] fill code and code2, [:173] only code2, [---] is a pattern
  * that codes nothing (skipped). "~" transformations are reported.
  *
@@ -733,10 +733,11 @@ static void add_irregular(ctx *c, ac_map *seen, const char *base, int head, int 
     if (at != AC_MAP_NONE &&
         strcmp(((birregular *)ac_vec_at(&c->b->irregular, at))->forms[0], base) == 0)
         return;
-    /* Past and participle: one form is both; of two, one ending in -n
-     * ("drawn", "broken") is the participle. */
+    /* Past and participle: one form is both; of two, one ending in -n or
+     * -ne ("drawn", "broken", "undergone") is the participle. */
     const char *past = other[0], *part = other[1] ? other[1] : other[0];
-    if (other[1] && ends_with(other[0], "n") && !ends_with(other[1], "n")) {
+    if (other[1] && (ends_with(other[0], "n") || ends_with(other[0], "ne")) &&
+        !ends_with(other[1], "n") && !ends_with(other[1], "ne")) {
         past = other[1];
         part = other[0];
     }

@@ -54,7 +54,10 @@ enum {
     LX_PERSON_NOUN = 1u << 16, /* analysts, experts, sources, witnesses ... */
     LX_PAST_TIME  = 1u << 17,  /* yesterday, last, ago, earlier */
     LX_SING       = 1u << 18,  /* a singular person noun (analyst, source) */
-    LX_SAY_PARTIAL = 1u << 19  /* frames a partial quotation: called it "..." */
+    LX_SAY_PARTIAL = 1u << 19, /* frames a partial quotation: called it "..." */
+    LX_MEMBER_NOUN = 1u << 20, /* withdrawal, accession ... (val: action) */
+    LX_MONTH      = 1u << 21,  /* January ... December, Jan. ... (val: 1..12) */
+    LX_WEEKDAY    = 1u << 22   /* Monday ... Sunday (val: 0 = Monday .. 6) */
 };
 
 /* Membership actions (ax_lex.val low bits for LX_MEMBER). */
@@ -123,7 +126,9 @@ typedef struct ax_action {
     const char *actor_text;
     const char *actor_name;
     const char *text;      /* the words that report it ("intent to join") */
-    const char *date;      /* a date or time expression of the sentence, "" */
+    const char *when;      /* the date or time expression of the sentence, "" */
+    const char *date;      /* the day it names, YYYY-MM-DD, or "" */
+    uint8_t negated;       /* "has not joined", "will not sign" */
     uint32_t sentence;
     uint32_t first, end;   /* tokens of the report */
 } ax_action;
@@ -133,6 +138,9 @@ typedef struct ax_planned {
     const char *what;      /* "official signing ceremony", "will visit" */
     const char *code;      /* CAMEO code when it comes from an event, "" */
     const char *when;      /* date or time expression, "" */
+    const char *date;      /* the day, YYYY-MM-DD, or "" */
+    const char *kind;      /* visit, meeting, talks, summit, signing, vote,
+                              election, ceremony, exercise, launch */
     const char *agreement; /* agreement code it belongs to, "" */
     const char *actors[8]; /* actor codes */
     uint32_t nactors;
@@ -255,9 +263,14 @@ int ax_np_entity(const ac_annotation *a, int np);
 /* The entity of the named mention covering token tok, -1. */
 int ax_entity_at(const ac_annotation *a, uint32_t tok);
 
-/* time.c-like helper (planned.c): the date or time expression of tokens
- * [first, end), "" when none. */
+/* planned.c: the date or time expression of tokens [first, end) as
+ * written, "" when none (future_only: none that points to the past). */
 const char *ax_when(ac_annotation *a, uint32_t first, uint32_t end, int future_only);
+
+/* planned.c: the day that tokens [first, end) name, as "YYYY-MM-DD" from
+ * the story's date ("on Thursday": the next Thursday when future, else the
+ * last one; "November 20"; "tomorrow"), "" when none is named to the day. */
+const char *ax_day(ac_annotation *a, uint32_t first, uint32_t end, int future);
 
 /* annotate.c: the writer's pieces. */
 ac_status ax_write_json(const ac_story *story, const ac_annotation *a, ac_buf *out);

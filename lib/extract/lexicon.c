@@ -151,18 +151,30 @@ static const word_class WORDS[] = {
     {"countries nations sides states governments neighbours neighbors capitals allies", LX_PAIR_NOUN, 0},
     {"leaders presidents ministers men women", LX_PAIR_NOUN, 1},
     {"accord accords agreement agreements treaty treaties pact pacts deal convention "
-     "protocol framework charter", LX_AGR_NOUN, 0},
+     "protocol framework charter statute initiative", LX_AGR_NOUN, 0},
     {"ceremony summit visit talks meeting meetings conference vote referendum election "
      "elections signing negotiations trip tour forum session round consultations "
      "inauguration exercises drills hearing trial launch celebration congress rally "
      "ballot handover parade", LX_EVENT_NOUN, 0},
     {"upcoming forthcoming planned scheduled expected slated due pending anticipated "
      "imminent", LX_PLAN, 0},
-    {"monday tuesday wednesday thursday friday saturday sunday january february march "
-     "april june july august september october november december today tonight "
-     "tomorrow yesterday week weeks weekend month months year years day days morning "
-     "afternoon evening night spring summer autumn winter decade quarter hours",
+    {"today tonight tomorrow yesterday week weeks weekend month months year years day days "
+     "morning afternoon evening night spring summer autumn winter decade quarter hours",
      LX_TIME, 0},
+    {"monday", LX_TIME | LX_WEEKDAY, 0}, {"tuesday", LX_TIME | LX_WEEKDAY, 1},
+    {"wednesday", LX_TIME | LX_WEEKDAY, 2}, {"thursday", LX_TIME | LX_WEEKDAY, 3},
+    {"friday", LX_TIME | LX_WEEKDAY, 4}, {"saturday", LX_TIME | LX_WEEKDAY, 5},
+    {"sunday", LX_TIME | LX_WEEKDAY, 6},
+    {"january jan.", LX_TIME | LX_MONTH, 1}, {"february feb.", LX_TIME | LX_MONTH, 2},
+    {"march mar.", LX_TIME | LX_MONTH, 3}, {"april apr.", LX_TIME | LX_MONTH, 4},
+    {"june jun.", LX_TIME | LX_MONTH, 6}, {"july jul.", LX_TIME | LX_MONTH, 7},
+    {"august aug.", LX_TIME | LX_MONTH, 8}, {"september sept. sep.", LX_TIME | LX_MONTH, 9},
+    {"october oct.", LX_TIME | LX_MONTH, 10}, {"november nov.", LX_TIME | LX_MONTH, 11},
+    {"december dec.", LX_TIME | LX_MONTH, 12},
+    {"withdrawal exit departure", LX_MEMBER_NOUN, MA_WITHDREW},
+    {"accession", LX_MEMBER_NOUN, MA_JOINED},
+    {"ratification", LX_MEMBER_NOUN, MA_RATIFIED},
+    {"suspension", LX_MEMBER_NOUN, MA_SUSPENDED},
     {"next coming later this last early late mid following", LX_TIME_REL, 0},
     {"yesterday last ago earlier previous recently", LX_PAST_TIME, 0},
     {"analysts experts sources observers diplomats critics residents witnesses aides "

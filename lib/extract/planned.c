@@ -16,6 +16,7 @@
  * A sentence that has a future event of the coder gives no noun as well,
  * and negated sentences ("the summit will not take place") none at all.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/extract.h"
@@ -75,6 +76,114 @@ const char *ax_when(ac_annotation *a, uint32_t first, uint32_t end, int future_o
                           ax_is(a, f - 1, "until") || ax_is(a, f - 1, "before") || ax_is(a, f - 1, "within")))
             f--;
         return ax_text(a, f, e);
+    }
+    return "";
+}
+
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = (unsigned)(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = (unsigned)(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static const char *day_text(ac_annotation *a, int64_t days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    char *out = ac_arena_alloc(&a->arena, 40);
+    if (!out) {
+        a->oom = 1;
+        return "";
+    }
+    snprintf(out, 40, "%04d-%02d-%02d", y, m, d);
+    return out;
+}
+
+/* A day of the month at token i (12, 12th): 1..31, or 0. */
+static int day_number(const ac_annotation *a, uint32_t i)
+{
+    const ac_tok *t = &a->doc->toks[i];
+    if (!(t->flags & TK_NUM) || t->len > 4)
+        return 0;
+    const char *s = a->doc->text + t->start;
+    int v = 0, k = 0;
+    while (k < (int)t->len && s[k] >= '0' && s[k] <= '9')
+        v = v * 10 + (s[k++] - '0');
+    if (k == 0 || k > 2 || (k < (int)t->len && !(s[k] >= 'a' && s[k] <= 'z')))
+        return 0;
+    return v >= 1 && v <= 31 ? v : 0;
+}
+
+static int month_at(const ac_annotation *a, uint32_t i, uint32_t first, uint32_t end)
+{
+    if (a->lex[i].cls & LX_MONTH)
+        return (a->doc->toks[i].flags & TK_CAP) ? a->lex[i].val : 0;
+    /* "May" is a month next to a day number. */
+    if (ax_is(a, i, "may") && (a->doc->toks[i].flags & TK_CAP) &&
+        ((i + 1 < end && day_number(a, i + 1)) || (i > first && day_number(a, i - 1))))
+        return 5;
+    return 0;
+}
+
+const char *ax_day(ac_annotation *a, uint32_t first, uint32_t end, int future)
+{
+    int32_t sd = a->doc->date;
+    if (!sd)
+        return "";
+    int sy = sd / 10000, sm = sd / 100 % 100, sdd = sd % 100;
+    int64_t today = days_from_civil(sy, (unsigned)sm, (unsigned)sdd);
+    for (uint32_t i = first; i < end; i++) {
+        int m = month_at(a, i, first, end);
+        if (m) {
+            int d = i + 1 < end ? day_number(a, i + 1) : 0;     /* November 20 */
+            if (!d && i > first)
+                d = day_number(a, i - 1);                        /* 20 November */
+            if (!d)
+                continue;
+            int y = sy;
+            uint32_t j = i + 2;
+            if (j < end && ax_punct(a, j, ','))
+                j++;
+            if (j < end && (a->doc->toks[j].flags & TK_NUM) && a->doc->toks[j].len == 4) {
+                const char *t = a->doc->text + a->doc->toks[j].start;
+                y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+            }
+            return day_text(a, days_from_civil(y, (unsigned)m, (unsigned)d));
+        }
+        uint32_t cls = a->lex[i].cls;
+        if (cls & LX_WEEKDAY) {
+            /* 1970-01-01 was a Thursday (3 with Monday = 0). */
+            int wd = (int)(((today % 7) + 7 + 3) % 7);
+            int want = a->lex[i].val;
+            int64_t delta = future ? (want - wd + 7) % 7 : -((wd - want + 7) % 7);
+            if (future && delta == 0)
+                delta = 7;
+            return day_text(a, today + delta);
+        }
+        if (ax_is(a, i, "tomorrow"))
+            return day_text(a, today + 1);
+        if (ax_is(a, i, "today") || ax_is(a, i, "tonight"))
+            return day_text(a, today);
+        if (ax_is(a, i, "yesterday"))
+            return day_text(a, today - 1);
     }
     return "";
 }
