@@ -353,10 +353,15 @@ enum {
                                      pattern does not spell out the words
                                      before the verb; the mood is still
                                      recorded */
-    AC_CODE_BY_CLAUSE = 1u << 3   /* TABARI's default: only the first event of
+    AC_CODE_BY_CLAUSE = 1u << 3,  /* TABARI's default: only the first event of
                                      each clause (clauses split at "and",
                                      "but", "or" outside compound actors); a
                                      subordinate event does not end a clause */
+    AC_CODE_FIRST_ACTOR = 1u << 4 /* TABARI's default actor search (manual
+                                     5.8): the source is the clause's first
+                                     actor before the verb, the target the
+                                     first actor after it with another code,
+                                     else the first such actor before it */
 };
 
 typedef struct ac_code_options {

@@ -50,6 +50,8 @@ typedef struct sent {
     uint32_t nnp;
     ac_buf *ex;            /* explanation, or NULL */
     size_t first_event;    /* the doc's first event from this sentence */
+    const uint8_t *aside;  /* tokens of comma clauses set aside, or NULL */
+    const uint16_t *clause;/* clause index of each token (AC_CODE_BY_CLAUSE), or NULL */
     int last_subject;      /* the NP that was subject of the last coded verb, -1 */
     uint64_t subordinate;  /* bit k: event first_event + k came from a
                               subordinate pattern */
@@ -918,6 +920,64 @@ static int add_event(sent *s, const char *src, const char *src_text, const char 
     return 1;
 }
 
+/* May NP w take part in TABARI's actor search from head h: coded, not an
+ * agreement, not in a comma clause set aside? */
+static int searchable(const sent *s, int w)
+{
+    return w >= 0 && s->np[w].code && s->np[w].kind != AK_AGREEMENT &&
+           !(s->aside && s->aside[s->np[w].first]);
+}
+
+/* TABARI's default actor search (manual 5.8, 7.6): the source is the first
+ * actor of the head's clause before the head (with a code other than a
+ * pattern's target); without one, the previous clause's source. The target
+ * (unless a pattern's + gave it) is the first actor after the head in the
+ * clause with a code other than the source's, else the first such actor
+ * before the head. */
+static void first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, int *tgt)
+{
+    uint16_t c = s->clause ? s->clause[h] : 0;
+    const char *tcode = fixed_target >= 0 ? s->np[fixed_target].code : NULL;
+    int found = -1;
+    for (uint32_t k = 0; k < h; k++) {
+        if (s->clause && s->clause[k] != c)
+            continue;
+        int w = s->np_at[k];
+        if (!searchable(s, w))
+            continue;
+        if (tcode && strcmp(s->np[w].code, tcode) == 0) {
+            k = s->np[w].end - 1;
+            continue;
+        }
+        found = s->np[w].group;
+        break;
+    }
+    if (found < 0 && s->last_subject >= 0)
+        found = s->last_subject;
+    if (found >= 0)
+        *src = found;
+    if (fixed_target >= 0)
+        return;
+    const char *scode = *src >= 0 ? s->np[*src].code : NULL;
+    int t = -1;
+    for (uint32_t k = h + 1; k < s->n && t < 0; k++) {
+        if (s->clause && s->clause[k] != c)
+            break;
+        int w = s->np_at[k];
+        if (searchable(s, w) && !(scode && strcmp(s->np[w].code, scode) == 0))
+            t = w;
+    }
+    for (uint32_t k = 0; k < h && t < 0; k++) {
+        if (s->clause && s->clause[k] != c)
+            continue;
+        int w = s->np_at[k];
+        if (searchable(s, w) && w != *src && s->np[w].group != *src &&
+            !(scode && strcmp(s->np[w].code, scode) == 0))
+            t = w;
+    }
+    *tgt = t;
+}
+
 /* Does the verb group starting at `first` follow "and" (", and") directly,
  * so that it shares the subject of the verb before it? */
 static int coordinated(const sent *s, uint32_t first)
@@ -1054,6 +1114,8 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             src = find_subject(s, g.first);
         }
     }
+    if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && !noun && !g.passive && m.source < 0)
+        first_actor_roles(s, h, m.p->has_target ? m.target : -1, &src, &tgt);
     if (g.passive && !noun) {
         /* The subject is the target; "by X" after the verb is the source. */
         int by = -1;
@@ -1363,6 +1425,8 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     s.nnp = 0;
     s.ex = (doc->flags & AC_CODE_EXPLAIN) ? &doc->explain : NULL;
     s.first_event = doc->nevents;
+    s.aside = NULL;
+    s.clause = NULL;
     s.last_subject = -1;
     s.subordinate = 0;
     const ac_dict *d = s.d;
@@ -1438,8 +1502,21 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
      * join a compound actor; once a clause has a main event, the rest of it
      * is not coded. */
     int by_clause = (doc->flags & AC_CODE_BY_CLAUSE) != 0, clause_done = 0;
+    s.aside = aside;
+    if (by_clause) {
+        uint16_t *cl = ac_arena_alloc(&doc->arena, (s.n + 1) * sizeof *cl);
+        if (!cl)
+            return AC_ENOMEM;
+        uint16_t c = 0;
+        for (uint32_t i = 0; i < s.n; i++) {
+            if (i > 0 && s.np_at[i] < 0 && clause_break(&s, i) && c < UINT16_MAX)
+                c++;
+            cl[i] = c;
+        }
+        s.clause = cl;
+    }
     for (uint32_t i = 0; i < s.n; i++) {
-        if (by_clause && i > 0 && s.np_at[i] < 0 && clause_break(&s, i))
+        if (by_clause && i > 0 && s.clause[i] != s.clause[i - 1])
             clause_done = 0;
         if (!s.t[i].word || s.np_at[i] >= 0 || (aside && aside[i]) || clause_done)
             continue;

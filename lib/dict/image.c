@@ -142,7 +142,7 @@ static uint64_t layout_hash(void)
         sizeof(ac_cameo_info), F(ac_cameo_info, code), F(ac_cameo_info, name),
         F(ac_cameo_info, plover), F(ac_cameo_info, goldstein), F(ac_cameo_info, quad),
         AK_COUNTRY, AK_AGENT, AK_DISCARD, AK_ISSUE_IGNORE,
-        PE_WORD, PE_SET, PE_TARGET, PE_SOURCE, WF_HEAD, WF_IF, AC_MAP_NONE,
+        PE_WORD, PE_SET, PE_TARGET, PE_SOURCE, PE_ANY, WF_HEAD, WF_IF, AC_MAP_NONE,
     };
 #undef F
     return XXH3_64bits(v, sizeof v);
@@ -850,10 +850,10 @@ static ac_status open_patterns(reader *r, ac_dict *d)
     ac_elem *el = sec_base(r, S_ELEMS);
     for (uint64_t i = 0; i < r->h.sec[S_ELEMS].count; i++) {
         ac_elem *e = &el[i];
-        int bad = FIX_ARR(r, e->alts, S_IDS, e->type == PE_WORD ? e->nalt : 0);
-        if (e->type < PE_WORD || e->type > PE_SOURCE || (e->type == PE_SET && e->set >= d->nsets))
-            bad = 1;
-        if (bad)
+        /* Only words and sets hold indexes; other types (+, $, ^, and any
+         * dict.h adds) hold none, so their values are not checked here. */
+        if (FIX_ARR(r, e->alts, S_IDS, e->type == PE_WORD ? e->nalt : 0) ||
+            (e->type == PE_SET && e->set >= d->nsets))
             return corrupt(r, "pattern element %llu", (unsigned long long)i);
     }
     d->patterns = sec_base(r, S_PATTERNS);

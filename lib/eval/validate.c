@@ -590,6 +590,8 @@ static ac_status code_and_judge(vrun *v, ac_validate_record *r, expect *x)
     /* TABARI's default CODE BY CLAUSE (other settings skip the record). */
     if (v->tabari && !strcmp(v->tab.code_by, "CLAUSE"))
         co.flags |= AC_CODE_BY_CLAUSE;
+    if (v->tabari)
+        co.flags |= AC_CODE_FIRST_ACTOR;
     ac_doc *doc = NULL;
     ac_error e;
     ac_status cs = ac_code(v->dict, &st, &co, &doc, &e);

@@ -159,6 +159,15 @@ int ax_np_entity(const ac_annotation *a, int np)
     return -1;
 }
 
+/* A plain lower-case word that may modify a noun: "the climate accord",
+ * "the trade pact". */
+static int modifier(const ac_annotation *a, uint32_t i)
+{
+    const ac_tok *t = &a->doc->toks[i];
+    return (t->flags & TK_WORD) && !(t->flags & (TK_CAP | TK_POSS)) && !ax_wflags(a, i) &&
+           !(a->lex[i].cls & ~(LX_EVENT_NOUN)) && a->np_at[i] < 0 && a->sent_of[i] == a->sent_of[i + 1];
+}
+
 static int add(ac_annotation *a, int entity, uint32_t first, uint32_t end, uint8_t via)
 {
     ax_mention *m = AX_PUSH(a, a->ment, a->nment, a->cap_ment);
@@ -221,7 +230,9 @@ int ax_coref(ac_annotation *a)
                 for (int k = 0; k < 2; k++)
                     if (add(a, two[k], first, i + 2, VIA_DESCRIPTION) < 0)
                         return -1;
-        } else if ((cls & LX_AGR_NOUN) && definite_before(a, i) && !(a->lex[i].cls & LX_PAIR_NOUN)) {
+        } else if ((cls & LX_AGR_NOUN) && !(a->lex[i].cls & LX_PAIR_NOUN) &&
+                   (definite_before(a, i) ||
+                    (i > 1 && definite_before(a, i - 1) && modifier(a, i - 1)))) {
             /* "the Accords": not part of a name, not "the agreement on X". */
             size_t k = lower_bound(a->agr_ment, a->nagr_named, i + 1);
             if (k && a->agr_ment[k - 1].end > i)
@@ -236,7 +247,7 @@ int ax_coref(ac_annotation *a)
             ax_mention *m = AX_PUSH(a, a->agr_ment, a->nagr_ment, a->cap_agr_ment);
             if (!m)
                 return -1;
-            m->first = i - 1;
+            m->first = definite_before(a, i) ? i - 1 : i - 2;
             m->end = i + 1;
             m->sentence = a->sent_of[i];
             m->entity = (uint32_t)x;

@@ -216,6 +216,7 @@ static ac_status tone(ac_buf *b, const ac_annotation *a, const ac_doc *doc)
 static int same_action(const ax_action *x, const ax_action *y)
 {
     return x->agreement == y->agreement && x->action == y->action && x->mood == y->mood &&
+           x->negated == y->negated &&
            strcmp(x->actor, y->actor) == 0 && (*x->actor || strcmp(x->actor_text, y->actor_text) == 0);
 }
 
@@ -248,7 +249,9 @@ static ac_status agreements(ac_buf *b, const ac_annotation *a)
             TRY(kv(b, "actor", x->actor, 0));
             TRY(kv(b, "actor_text", x->actor_text, 0));
             TRY(kv(b, "actor_name", x->actor_name, 0));
+            TRY(ac_buf_puts(b, x->negated ? ",\"negated\":true" : ",\"negated\":false"));
             TRY(kv(b, "text", x->text, 0));
+            TRY(kv(b, "when", x->when, 0));
             TRY(kv(b, "date", x->date, 0));
             TRY(ac_buf_puts(b, ",\"sentence\":"));
             TRY(put_u(b, x->sentence));
@@ -280,8 +283,10 @@ static ac_status planned(ac_buf *b, const ac_annotation *a)
         const ax_planned *p = &a->planned[i];
         TRY(ac_buf_puts(b, i ? ",{" : "{"));
         TRY(kv(b, "what", p->what, 1));
+        TRY(kv(b, "kind", p->kind, 0));
         TRY(kv(b, "code", p->code, 0));
         TRY(kv(b, "when", p->when, 0));
+        TRY(kv(b, "date", p->date, 0));
         TRY(kv(b, "agreement", p->agreement, 0));
         TRY(ac_buf_puts(b, ",\"actors\":["));
         for (uint32_t k = 0; k < p->nactors; k++) {

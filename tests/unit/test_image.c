@@ -57,6 +57,7 @@ static const char TINY[] =
     "@kind verb\n"
     "040  *meet +\n"
     "040  *meet with +\n"
+    "040  *hold ^ talks with +\n"
     "057  *sign &DEAL with +\n"
     "042:043  *travel to +\n"
     ":173  *appear before court in +\n"
@@ -73,7 +74,8 @@ static const char TINY[] =
 static const char TINY_TEXT[] =
     "Kazakh President Example met with Israeli rebels in Astana on Monday. "
     "Israel will sign a trade pact with Kazakhstan, officials said. "
-    "The Kazakh foreign minister travelled to Jerusalem. Oil prices rose.";
+    "The Kazakh foreign minister travelled to Jerusalem. Oil prices rose. "
+    "Israel held direct talks with Kazakhstan.";
 
 /* Sentences for dict/ (actors and verbs of accord's dictionaries). */
 static const char NEWS[] =
@@ -470,7 +472,8 @@ static void convert_small(void **state)
         "\n@kind issue\n@caps none\noil price = ECONOMY\n",
         "\n@kind irregular\nmeet met met meets meeting\n",
         "\n@kind set\nDEAL = agreement | deal | trade pact\n",
-        "\n@kind verb\n040  *meet +\n040  *meet with +\n057  *sign &DEAL with +\n"
+        "\n@kind verb\n040  *meet +\n040  *meet with +\n040  *hold ^ talks with +\n"
+        "057  *sign &DEAL with +\n"
         "042:043  *travel to +\n:173  *appear before court in +\n",
     };
     for (size_t i = 0; i < sizeof EXPECTED / sizeof EXPECTED[0]; i++)
@@ -512,7 +515,8 @@ static void convert_unwritable(void **state)
     bactor *a = ac_vec_at(&b->actors, 0);
     a->names[1] = "Kazakh # republic";
     bactor *isr = ac_vec_at(&b->actors, 1);
-    for (size_t k = 0; k < isr->nnames; k++)
+    size_t isr_names = isr->nnames;
+    for (size_t k = 0; k < isr_names; k++)
         isr->names[k] = "A|B";
     bpattern *p = ac_vec_at(&b->patterns, 0);
     p->text = "*meet # +";
@@ -523,7 +527,7 @@ static void convert_unwritable(void **state)
     assert_non_null(strstr(s, "# skipped (unwritable pattern): 040  *meet # +\n"));
     assert_non_null(strstr(s, "Kazakhstan | Astana = KAZ\n"));
     assert_null(strstr(s, "= ISR\n"));
-    assert_int_equal(warnings, 2 + isr->nnames);
+    assert_int_equal(warnings, 2 + isr_names);
     /* The rest still reads back without a bad line. */
     size_t w2 = 0;
     ac_dict *d = build_text("conv.txt", s, &w2);
