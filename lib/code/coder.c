@@ -64,7 +64,16 @@ static inline uint32_t base_of(const sent *s, uint32_t i)
 
 static inline uint32_t wflags(const sent *s, uint32_t i)
 {
-    return s->t[i].word ? s->d->words[s->t[i].word].flags : 0;
+    const ac_tok *t = &s->t[i];
+    if (!t->word)
+        return 0;
+    uint32_t f = s->d->words[t->word].flags;
+    /* A stem carries no form: the word it matched tells it. */
+    if (t->flags & TK_STEM_ED)
+        f |= WF_PAST | WF_PP;
+    if (t->flags & TK_STEM_ING)
+        f |= WF_ING;
+    return f;
 }
 
 static inline int is_punct(const sent *s, uint32_t i, char c)
@@ -1270,8 +1279,14 @@ static void match_stem(sent *s, uint32_t i)
             return;
     }
     uint32_t id = stem_of(s, i);
-    if (id)
-        t->word = id;
+    if (!id)
+        return;
+    t->word = id;
+    const char *w = s->text + t->start;
+    if (t->len > 4 && w[t->len - 2] == 'e' && w[t->len - 1] == 'd')
+        t->flags |= TK_STEM_ED;
+    else if (t->len > 5 && w[t->len - 3] == 'i' && w[t->len - 2] == 'n' && w[t->len - 1] == 'g')
+        t->flags |= TK_STEM_ING;
 }
 
 /* Does a new clause start at token i: a conjunction ("and", "but", "or")

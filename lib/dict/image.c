@@ -30,7 +30,13 @@
  * long as their depth; hash tables with an empty slot; pattern codes that are
  * in the CAMEO table), so an image that passes the checks cannot make the
  * coder read outside the mapping, whatever its bytes. The checksum catches
- * accidental damage; the checks, anything the checksum did not.
+ * accidental damage; the checks, anything the checksum did not. Both run on
+ * every open: the XXH3 of the 17 MB Phoenix image takes about 1 ms, and the
+ * whole open about 8 ms (against about 100 ms to load and compile the text).
+ *
+ * Hash tables are written rehashed into the smallest table ac_map_init()
+ * would make for their keys, so an image holds no megabytes of empty slots;
+ * everything else is written as compiled, in the same order.
  *
  * Struct layouts are not portable: the image stores sizeof(void *), the byte
  * order, and a hash of the size and field offsets of every struct of dict.h,

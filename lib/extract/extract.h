@@ -57,7 +57,8 @@ enum {
     LX_SAY_PARTIAL = 1u << 19, /* frames a partial quotation: called it "..." */
     LX_MEMBER_NOUN = 1u << 20, /* withdrawal, accession ... (val: action) */
     LX_MONTH      = 1u << 21,  /* January ... December, Jan. ... (val: 1..12) */
-    LX_WEEKDAY    = 1u << 22   /* Monday ... Sunday (val: 0 = Monday .. 6) */
+    LX_WEEKDAY    = 1u << 22,  /* Monday ... Sunday (val: 0 = Monday .. 6) */
+    LX_PLAN_VERB  = 1u << 23   /* meet, visit, vote, hold ... (val: PK_* | VF_*) */
 };
 
 /* Membership actions (ax_lex.val low bits for LX_MEMBER). */
@@ -73,7 +74,24 @@ enum {
     MA_COUNT
 };
 
-/* Verb forms (ax_lex.val high bits for LX_MEMBER and LX_SAY). */
+/* Kinds of planned events (ax_lex.val low bits for LX_EVENT_NOUN and
+ * LX_PLAN_VERB); PK_LIGHT verbs (hold, host) take the kind of their object. */
+enum {
+    PK_NONE = 0,
+    PK_VISIT,
+    PK_MEETING,
+    PK_TALKS,
+    PK_SUMMIT,
+    PK_SIGNING,
+    PK_VOTE,
+    PK_ELECTION,
+    PK_CEREMONY,
+    PK_EXERCISE,
+    PK_LAUNCH,
+    PK_LIGHT
+};
+
+/* Verb forms (ax_lex.val high bits for LX_MEMBER, LX_SAY, LX_PLAN_VERB). */
 enum {
     VF_BASE = 0 << 4,      /* join */
     VF_S    = 1 << 4,      /* joins */
@@ -93,6 +111,7 @@ typedef struct ax_lex {
  * read. */
 ax_lex ax_lexicon(uint64_t h);
 const char *ax_action_name(int action);   /* "intent", "joined", ... */
+const char *ax_kind_name(int kind);       /* "visit", "meeting", ... */
 
 /* ---- the annotation ---------------------------------------------------------- */
 

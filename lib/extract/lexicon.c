@@ -125,6 +125,21 @@ static const verb_forms VERBS[] = {
     {"renounce renounced renounces renouncing", LX_MEMBER, MA_WITHDREW},
     {"suspend suspended suspends suspending", LX_MEMBER, MA_SUSPENDED},
     {"negotiate negotiated negotiates negotiating", LX_MEMBER, MA_NEGOTIATING},
+    /* Events that may be planned: "will visit", "are due to meet". */
+    {"meet met meets meeting", LX_PLAN_VERB, PK_MEETING},
+    {"visit visited visits visiting", LX_PLAN_VERB, PK_VISIT},
+    {"travel travelled travels travelling", LX_PLAN_VERB, PK_VISIT},
+    {"travel traveled travels traveling", LX_PLAN_VERB, PK_VISIT},
+    {"fly flew flies flying flown", LX_PLAN_VERB, PK_VISIT},
+    {"tour toured tours touring", LX_PLAN_VERB, PK_VISIT},
+    {"vote voted votes voting", LX_PLAN_VERB, PK_VOTE},
+    {"launch launched launches launching", LX_PLAN_VERB, PK_LAUNCH},
+    {"hold held holds holding", LX_PLAN_VERB, PK_LIGHT},
+    {"host hosted hosts hosting", LX_PLAN_VERB, PK_LIGHT},
+    {"attend attended attends attending", LX_PLAN_VERB, PK_LIGHT},
+    {"stage staged stages staging", LX_PLAN_VERB, PK_LIGHT},
+    {"conduct conducted conducts conducting", LX_PLAN_VERB, PK_LIGHT},
+    {"convene convened convenes convening", LX_PLAN_VERB, PK_LIGHT},
     /* Scheduled: "as the ceremony approaches". */
     {"approach approached approaches approaching", LX_PLAN, 0},
     {"loom loomed looms looming", LX_PLAN, 0},
@@ -152,10 +167,16 @@ static const word_class WORDS[] = {
     {"leaders presidents ministers men women", LX_PAIR_NOUN, 1},
     {"accord accords agreement agreements treaty treaties pact pacts deal convention "
      "protocol framework charter statute initiative", LX_AGR_NOUN, 0},
-    {"ceremony summit visit talks meeting meetings conference vote referendum election "
-     "elections signing negotiations trip tour forum session round consultations "
-     "inauguration exercises drills hearing trial launch celebration congress rally "
-     "ballot handover parade", LX_EVENT_NOUN, 0},
+    {"visit visits trip trips tour", LX_EVENT_NOUN, PK_VISIT},
+    {"meeting meetings conference forum session congress consultations rally", LX_EVENT_NOUN, PK_MEETING},
+    {"talks negotiations round", LX_EVENT_NOUN, PK_TALKS},
+    {"summit summits", LX_EVENT_NOUN, PK_SUMMIT},
+    {"signing", LX_EVENT_NOUN, PK_SIGNING},
+    {"vote votes referendum ballot", LX_EVENT_NOUN, PK_VOTE},
+    {"election elections", LX_EVENT_NOUN, PK_ELECTION},
+    {"ceremony inauguration celebration parade handover", LX_EVENT_NOUN, PK_CEREMONY},
+    {"exercise exercises drills drill manoeuvres maneuvers", LX_EVENT_NOUN, PK_EXERCISE},
+    {"launch", LX_EVENT_NOUN, PK_LAUNCH},
     {"upcoming forthcoming planned scheduled expected slated due pending anticipated "
      "imminent", LX_PLAN, 0},
     {"today tonight tomorrow yesterday week weeks weekend month months year years day days "
@@ -269,4 +290,11 @@ const char *ax_action_name(int action)
     case MA_WITHDREW: return "withdrew";
     }
     return "";
+}
+
+const char *ax_kind_name(int kind)
+{
+    static const char *const NAMES[] = {"", "visit", "meeting", "talks", "summit", "signing",
+                                        "vote", "election", "ceremony", "exercise", "launch", ""};
+    return kind >= 0 && kind <= PK_LIGHT ? NAMES[kind] : "";
 }

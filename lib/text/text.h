@@ -24,7 +24,9 @@ enum {
     TK_ABBR   = 1u << 7,   /* ends with a period that belongs to it (U.S., Mr., J.) */
     TK_NL     = 1u << 8,   /* a line break precedes the token */
     TK_PARA   = 1u << 9,   /* a blank line precedes the token */
-    TK_TITLE  = 1u << 10   /* an abbreviation that never ends a sentence (Mr., Gen., J.) */
+    TK_TITLE  = 1u << 10,  /* an abbreviation that never ends a sentence (Mr., Gen., J.) */
+    TK_STEM_ED  = 1u << 11,/* set by the matcher: a stem matched a word in -ed */
+    TK_STEM_ING = 1u << 12 /* ... a word in -ing */
 };
 
 typedef struct ac_tok {
