@@ -527,9 +527,13 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
         const ac_elem *el = &p->pre[e];
         int ok = 0;
         if (el->type == PE_ANY) {
-            if (pos < 0 || (s->t[pos].flags & TK_PUNCT))
+            /* Skip the nearest actor before, a compound as a whole. */
+            int64_t k = pos;
+            while (k >= 0 && k >= pos - (int64_t)skip && !(s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
+                k--;
+            if (k < 0 || k < pos - (int64_t)skip)
                 return 0;
-            pos = s->np_at[pos] >= 0 ? (int64_t)s->np[s->np_at[pos]].first - 1 : pos - 1;
+            pos = (int64_t)s->np[s->np[s->np_at[k]].group].first - 1;
             continue;
         }
         for (int64_t k = pos; k >= 0 && k >= pos - (int64_t)skip; k--) {
@@ -564,10 +568,14 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
         const ac_elem *el = &p->post[e];
         int ok = 0;
         if (el->type == PE_ANY) {
-            /* One word, or a whole actor phrase ("at ^ with +"). */
-            if (at >= s->n || is_boundary(s, at) || (s->t[at].flags & TK_PUNCT))
+            /* Skip the next actor, a compound as a whole ("in ^ with +"). */
+            int which = find_np_after(s, at, say);
+            if (which < 0)
                 return 0;
-            at = s->np_at[at] >= 0 ? s->np[s->np_at[at]].end : at + 1;
+            int32_t g = s->np[which].group;
+            at = s->np[which].end;
+            for (uint32_t k = (uint32_t)which + 1; k < s->nnp && s->np[k].group == g; k++)
+                at = s->np[k].end;
             continue;
         } else if (el->type == PE_TARGET || el->type == PE_SOURCE) {
             int which = find_np_after(s, at, say);

@@ -198,6 +198,14 @@ static int negated(const ac_annotation *a, uint32_t first, uint32_t end)
     return 0;
 }
 
+static int speech_before(const ac_annotation *a, uint32_t v, uint32_t lo)
+{
+    for (uint32_t k = lo; k < v; k++)
+        if (a->lex[k].cls & LX_SAY)
+            return 1;
+    return 0;
+}
+
 static ax_planned *add(ac_annotation *a, uint32_t first, uint32_t end, uint32_t sentence)
 {
     ax_planned *p = AX_PUSH(a, a->planned, a->nplanned, a->cap_planned);
@@ -208,6 +216,8 @@ static ax_planned *add(ac_annotation *a, uint32_t first, uint32_t end, uint32_t 
     p->end = end;
     p->code = "";
     p->agreement = "";
+    p->kind = "";
+    p->date = "";
     p->when = ax_when(a, ax_sent_first(a, sentence), ax_sent_end(a, sentence), 1);
     p->what = ax_text(a, first, end);
     return p->when && p->what ? p : NULL;
@@ -277,87 +287,217 @@ static int ahead(const ac_annotation *a, uint32_t n, uint32_t lo, uint32_t hi, u
     return 0;
 }
 
+/* The kind of the event word at i (a noun, or a verb), PK_NONE. */
+static int kind_at(const ac_annotation *a, uint32_t i)
+{
+    uint32_t cls = a->lex[i].cls;
+    if ((cls & LX_MEMBER) && (a->lex[i].val & 0x0f) == MA_SIGNED)
+        return PK_SIGNING;
+    if (cls & (LX_EVENT_NOUN | LX_PLAN_VERB))
+        return a->lex[i].val & 0x0f;
+    return PK_NONE;
+}
+
+/* Is token i inside a planned event found already? */
+static int covered(const ac_annotation *a, uint32_t i)
+{
+    for (size_t k = 0; k < a->nplanned; k++)
+        if (a->planned[k].first <= i && i < a->planned[k].end)
+            return 1;
+    return 0;
+}
+
+/* The speaker code of the quotation that holds token i ("I will go"). */
+static const char *quote_speaker(const ac_annotation *a, uint32_t i)
+{
+    uint32_t off = a->doc->toks[i].start;
+    for (size_t k = 0; k < a->nquotes; k++)
+        if (a->quotes[k].kind == AC_QUOTE_DIRECT && a->quotes[k].start <= off && off < a->quotes[k].end)
+            return a->quotes[k].speaker_code;
+    return "";
+}
+
+/* Adds the codes of the actor phrase group g (every member). */
+static void add_group(const ac_annotation *a, ax_planned *p, int g)
+{
+    for (size_t k = (size_t)g; k < a->doc->nnps && a->doc->nps[k].group == g; k++)
+        if (a->doc->nps[k].kind != AK_AGREEMENT)
+            add_actor(p, a->doc->nps[k].code);
+}
+
+/* The subject of a verb group starting at `first` in [lo, ...): an NP
+ * group index, or -1 (pronouns set *pron). */
+static int subject_np(const ac_annotation *a, uint32_t first, uint32_t lo, int *pron)
+{
+    *pron = -1;
+    for (uint32_t k = first; k-- > lo;) {
+        int np = a->np_at[k];
+        if (np >= 0) {
+            const ac_np *p = &a->doc->nps[np];
+            k = p->first;
+            if (p->kind == AK_AGREEMENT || !p->code || (p->end < a->ntok && (a->doc->toks[p->end].flags & TK_POSS)))
+                continue;
+            if (p->first > lo && (ax_wflags(a, p->first - 1) & WF_PREP))
+                continue;
+            return (int)p->group;
+        }
+        if ((a->lex[k].cls & (LX_PRON_HE | LX_PRON_THEY | LX_PRON_IT | LX_PRON_SELF)) &&
+            !(ax_wflags(a, k) & WF_POSSPRON)) {
+            *pron = (int)k;
+            return -1;
+        }
+        uint32_t f = ax_wflags(a, k);
+        if (((f & WF_SUBORD) && !(f & WF_RELATIVE)) || ax_punct(a, k, ';') || ax_punct(a, k, '"'))
+            break;
+    }
+    return -1;
+}
+
+/* A planned-event verb at v: "will visit", "are due to meet", "plans to
+ * visit", "is expected to sign", "will hold joint exercises". */
+static int plan_verb(ac_annotation *a, uint32_t v)
+{
+    uint32_t s = a->sent_of[v], lo = ax_sent_first(a, s), hi = ax_sent_end(a, s);
+    int kind = kind_at(a, v);
+    int form = a->lex[v].val & VF_MASK;
+    if (kind == PK_SIGNING && form == VF_ING && v + 1 < hi && (a->lex[v + 1].cls & LX_EVENT_NOUN))
+        return 0;                          /* "signing ceremony": the noun's */
+    /* A verb: not after a determiner or a possessive ("the visit"). */
+    if (v > lo && ((ax_wflags(a, v - 1) & (WF_DET | WF_POSSPRON)) || (a->doc->toks[v - 1].flags & TK_POSS)))
+        return 0;
+    uint32_t end = v + 1;
+    if (kind == PK_LIGHT) {
+        kind = PK_NONE;
+        for (uint32_t k = v + 1; k < hi && k < v + 5 && !kind; k++) {
+            if (a->doc->toks[k].flags & TK_PUNCT)
+                break;
+            if (a->lex[k].cls & LX_EVENT_NOUN) {
+                kind = kind_at(a, k);
+                end = k + 1;
+            }
+        }
+        if (!kind)
+            return 0;
+    }
+    /* The group: will, be due / set / expected / scheduled to, plan to ... */
+    int future = 0, neg = 0, cond = 0, to = 0;
+    int64_t k = (int64_t)v - 1;
+    for (; k >= (int64_t)lo; k--) {
+        uint32_t i = (uint32_t)k;
+        uint32_t f = ax_wflags(a, i);
+        if (a->np_at[i] >= 0 || (a->doc->toks[i].flags & TK_PUNCT))
+            break;
+        if (f & WF_TO)
+            to = 1;
+        else if (f & WF_NEG)
+            neg = 1;
+        else if (f & WF_FUTURE)
+            future = 1;
+        else if (ax_is(a, i, "would") && speech_before(a, i, lo))
+            future = 1;
+        else if (f & WF_COND)
+            cond = 1;
+        else if (f & (WF_BE | WF_HAVE | WF_DO | WF_ADV))
+            future |= (f & WF_BE) && to;   /* "is to visit" */
+        else if (to && ((f & (WF_INTENT | WF_EXPECT)) || (a->lex[i].cls & LX_PLAN)))
+            future = 1, to = 0;
+        else if (to && (f & WF_INTENTN))
+            future = 1, to = 0;
+        else
+            break;
+    }
+    uint32_t gfirst = (uint32_t)(k + 1);
+    if (neg || cond || (to && !future))
+        return 0;
+    /* Present or progressive with a day ahead: "meet in Brussels tomorrow". */
+    const char *day = ax_day(a, lo, hi, 1);
+    if (!future) {
+        const char *when = ax_when(a, lo, hi, 1);
+        int past = form == VF_PAST || form == VF_PP;
+        if (past || !*when || (!*day && !ax_is(a, lo, "next")))
+            return 0;
+        for (uint32_t i = lo; i < hi; i++)
+            if (a->lex[i].cls & LX_PAST_TIME)
+                return 0;
+    }
+    for (uint32_t i = lo; i < hi; i++)
+        if (ax_wflags(a, i) & WF_IF)
+            return 0;                      /* "will respond if ..." */
+    ax_planned *p = add(a, gfirst, end, s);
+    if (!p)
+        return -1;
+    p->kind = ax_kind_name(kind);
+    p->date = day;
+    int pron;
+    int g = subject_np(a, gfirst, lo, &pron);
+    if (g >= 0)
+        add_group(a, p, g);
+    else if (pron >= 0 && a->in_quote[pron])
+        add_actor(p, quote_speaker(a, pron));
+    else if (pron >= 0) {
+        int e = a->lex[pron].cls & LX_PRON_HE ? ax_person_before(a, (uint32_t)pron)
+                                               : ax_actor_before(a, (uint32_t)pron, 0);
+        if (e >= 0)
+            add_actor(p, a->ents[e].code);
+    }
+    /* Whom it involves: the object ("visit China", "meet Xi"), "with X",
+     * "between X and Y"; not where it happens ("in Brussels"). */
+    for (uint32_t i = end; i < hi && i < end + 8; i++) {
+        if (a->doc->toks[i].flags & TK_PUNCT)
+            break;
+        if (ax_is(a, i, "in") || ax_is(a, i, "at") || ax_is(a, i, "on") || ax_is(a, i, "from"))
+            break;
+        if (a->np_at[i] >= 0) {
+            const ac_np *x = &a->doc->nps[a->np_at[i]];
+            if (x->kind != AK_AGREEMENT)
+                add_group(a, p, x->group);
+            i = x->end - 1;
+        }
+    }
+    return 0;
+}
+
 int ax_find_planned(ac_annotation *a)
 {
-    const ac_doc *doc = a->doc;
-    /* 1. Future events of the coder. */
-    uint32_t last_future_sentence = UINT32_MAX;
-    for (size_t k = 0; k < doc->nevents; k++) {
-        const ac_event *e = &doc->events[k];
-        if (e->mood != AC_MOOD_FUTURE)
-            continue;
-        /* One entry per sentence and verb: the pairs of a compound share it. */
-        int dup = 0;
-        for (size_t j = 0; j < a->nplanned && !dup; j++)
-            dup = a->planned[j].sentence == e->sentence_id && *a->planned[j].code &&
-                  strcmp(a->planned[j].what, e->verb_text) == 0 && strcmp(a->planned[j].code, e->code) == 0;
-        ax_planned *p = NULL;
-        if (dup) {
-            for (size_t j = 0; j < a->nplanned; j++)
-                if (a->planned[j].sentence == e->sentence_id && strcmp(a->planned[j].what, e->verb_text) == 0)
-                    p = &a->planned[j];
-        } else {
-            uint32_t lo = ax_sent_first(a, e->sentence_id);
-            p = add(a, lo, lo + 1, e->sentence_id);
-            if (!p)
+    /* 1. Verbs of planned events. */
+    for (uint32_t v = 0; v < a->ntok; v++)
+        if ((a->lex[v].cls & LX_PLAN_VERB) || kind_at(a, v) == PK_SIGNING)
+            if ((a->lex[v].cls & (LX_PLAN_VERB | LX_MEMBER)) && plan_verb(a, v) < 0)
                 return -1;
-            p->what = e->verb_text;
-            p->code = e->code;
-            /* Offsets: the verb group as written, found in the sentence. */
-            const ac_sentence *s = &doc->sentences[e->sentence_id];
-            const char *at = NULL;
-            size_t vl = strlen(e->verb_text);
-            for (size_t o = s->start; vl && o + vl <= s->start + s->len && !at; o++)
-                if (memcmp(doc->text + o, e->verb_text, vl) == 0)
-                    at = doc->text + o;
-            uint32_t from = at ? (uint32_t)(at - doc->text) : (uint32_t)s->start;
-            for (uint32_t i = lo; i < ax_sent_end(a, e->sentence_id); i++) {
-                if (doc->toks[i].start == from)
-                    p->first = i;
-                if (doc->toks[i].start + doc->toks[i].len == from + vl)
-                    p->end = i + 1;
-            }
-            if (p->end <= p->first)
-                p->end = p->first + 1;
-        }
-        add_actor(p, e->source);
-        add_actor(p, e->target);
-        last_future_sentence = e->sentence_id;
-    }
-    (void)last_future_sentence;
+    size_t nverbs = a->nplanned;
     /* 2. Nouns of scheduled events. */
     for (uint32_t n = 0; n < a->ntok; n++) {
-        if (!(a->lex[n].cls & LX_EVENT_NOUN))
+        if (!(a->lex[n].cls & LX_EVENT_NOUN) || covered(a, n))
             continue;
         uint32_t s = a->sent_of[n], lo = ax_sent_first(a, s), hi = ax_sent_end(a, s);
         if (n + 1 < hi && (a->lex[n + 1].cls & LX_EVENT_NOUN))
             continue;                      /* "signing ceremony": the head is the last */
-        /* "talks" and "visit" are verbs too: a noun follows a determiner, a
-         * possessive or a modifier, or opens the sentence. */
         uint32_t mf;
-        if (!ahead(a, n, lo, hi, &mf))
+        if (!ahead(a, n, lo, hi, &mf) || negated(a, lo, hi))
             continue;
-        if (negated(a, lo, hi))
-            continue;
-        int coded = 0;
-        for (size_t j = 0; j < a->nplanned && !coded; j++)
-            coded = a->planned[j].sentence == s && *a->planned[j].code;
-        if (coded)
+        int verb_here = 0;
+        for (size_t j = 0; j < nverbs && !verb_here; j++)
+            verb_here = a->planned[j].sentence == s;
+        if (verb_here)
             continue;
         ax_planned *p = add(a, mf, n + 1, s);
         if (!p)
             return -1;
+        int kind = kind_at(a, n);
+        for (uint32_t i = mf; i < n; i++)
+            if (kind_at(a, i) == PK_SIGNING)
+                kind = PK_SIGNING;         /* "signing ceremony" */
+        p->kind = ax_kind_name(kind);
+        p->date = ax_day(a, lo, hi, 1);
         for (uint32_t i = lo; i < hi; i++) {
             int np = a->np_at[i];
             if (np < 0)
                 continue;
-            const ac_np *x = &doc->nps[np];
+            const ac_np *x = &a->doc->nps[np];
             i = x->end - 1;
-            if (x->kind == AK_AGREEMENT) {
-                int e = ax_entity_at(a, x->first);
-                (void)e;
-                continue;
-            }
+            if (x->kind == AK_AGREEMENT || (x->first > lo && (ax_is(a, x->first - 1, "in") ||
+                                                              ax_is(a, x->first - 1, "at"))))
+                continue;                  /* where it happens is no participant */
             add_actor(p, x->code);
         }
         /* The agreement it belongs to: named in the sentence, or, for a
@@ -366,16 +506,13 @@ int ax_find_planned(ac_annotation *a)
         for (size_t k = 0; k < a->nagr_ment; k++)
             if (a->agr_ment[k].sentence == s)
                 agr = (int)a->agr_ment[k].entity;
-        int signing = 0;
-        for (uint32_t i = mf; i <= n; i++)
-            signing |= ax_is(a, i, "signing") || ax_is(a, i, "ceremony");
-        if (agr < 0 && signing)
+        if (agr < 0 && (kind == PK_SIGNING || kind == PK_CEREMONY))
             agr = ax_agreement_before(a, mf);
         if (agr >= 0) {
             p->agreement = a->agrs[agr].code;
             if (!p->nactors)
                 for (size_t k = 0; k < a->nactions; k++)
-                    if (a->actions[k].agreement == (uint32_t)agr)
+                    if (a->actions[k].agreement == (uint32_t)agr && !a->actions[k].negated)
                         add_actor(p, a->actions[k].actor);
         }
     }
