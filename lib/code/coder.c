@@ -517,6 +517,8 @@ typedef struct match {
 /* Tries pattern p with its head at token h. */
 static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, match *m)
 {
+    if (p->head_form && s->t[h].word != p->head_form)
+        return 0;
     m->p = p;
     m->target = -1;
     m->source = -1;

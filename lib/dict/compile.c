@@ -342,6 +342,7 @@ typedef struct pctx {
     int nelem;
     int head;              /* index of the head element, -1 */
     uint32_t head_base;
+    uint32_t head_word;    /* the head as written (a form or the base) */
     int bad;               /* 1: too long, 2: unknown set, 3: bad word */
     char bad_word[64];
 } pctx;
@@ -394,6 +395,8 @@ static void compile_elem(const char *w, size_t n, void *ctx)
                 return;
             }
             alts[na++] = ((ac_word *)c->words.data)[id].base;
+            if (is_head)
+                p->head_word = id;
             w = slash ? slash + 1 : e;
         }
         if (is_head) {
@@ -420,6 +423,7 @@ static void compile_elem(const char *w, size_t n, void *ctx)
 
 typedef struct hp {
     uint32_t head, pat;
+    uint32_t form;
     uint16_t weight;
     uint32_t seq;
 } hp;
@@ -429,6 +433,8 @@ static int cmp_hp(const void *a, const void *b)
     const hp *x = a, *y = b;
     if (x->head != y->head)
         return x->head < y->head ? -1 : 1;
+    if ((x->form != 0) != (y->form != 0))
+        return x->form ? -1 : 1;
     if (x->weight != y->weight)
         return x->weight > y->weight ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -477,6 +483,10 @@ static void compile_patterns(cc *c)
         snprintf(where, sizeof where, "%s:%u", bp->file, bp->line);
         pt->where = ac_arena_strdup(&d->arena, where);
         pt->head = p.head_base;
+        /* The community's dictionaries list forms as verbs of their own
+         * (PETRARCH's LEFT [032:033] beside LEAVE [012]): such a pattern
+         * matches only that form, and before the base's patterns. */
+        pt->head_form = bp->lenient && p.head_word != p.head_base ? p.head_word : 0;
         pt->npre = (uint16_t)p.head;
         pt->npost = (uint16_t)(p.nelem - p.head - 1);
         ac_elem *pre = ac_arena_alloc(&d->arena, (pt->npre + 1) * sizeof *pre);
@@ -500,6 +510,7 @@ static void compile_patterns(cc *c)
         pt->weight = (uint16_t)p.nelem;
         pt->seq = (uint32_t)i;
         order[np].head = pt->head;
+        order[np].form = pt->head_form;
         order[np].pat = np;
         order[np].weight = pt->weight;
         order[np].seq = pt->seq;

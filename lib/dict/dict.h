@@ -136,6 +136,7 @@ typedef struct ac_pattern {
     const char *text;      /* the pattern as written */
     const char *where;     /* "file:line" */
     uint32_t head;         /* base word id of the head */
+    uint32_t head_form;    /* word id of the only form the head matches, 0: any */
     uint16_t npre, npost;
     const ac_elem *pre;    /* elements before the head, nearest first */
     const ac_elem *post;   /* elements after the head, in order */

@@ -75,7 +75,7 @@ typedef struct { uint32_t a, b, c; uint16_t d; } mirror_term;
 typedef struct { uint8_t a; uint16_t b; const uint32_t *c; uint32_t d; } mirror_elem;
 typedef struct {
     const char *a, *b, *c, *d;
-    uint32_t e;
+    uint32_t e, e2;
     uint16_t f, g;
     const void *h, *i;
     uint8_t j, k, n;
@@ -142,7 +142,7 @@ static uint64_t layout_hash(void)
         sizeof(ac_pattern), F(ac_pattern, code), F(ac_pattern, code2), F(ac_pattern, text),
         F(ac_pattern, where), F(ac_pattern, head), F(ac_pattern, npre), F(ac_pattern, npost),
         F(ac_pattern, pre), F(ac_pattern, post), F(ac_pattern, has_target),
-        F(ac_pattern, has_source), F(ac_pattern, subordinate), F(ac_pattern, weight), F(ac_pattern, seq),
+        F(ac_pattern, has_source), F(ac_pattern, subordinate), F(ac_pattern, head_form), F(ac_pattern, weight), F(ac_pattern, seq),
         sizeof(ac_phrase), F(ac_phrase, n), F(ac_phrase, bases),
         sizeof(ac_set), F(ac_set, name), F(ac_set, n), F(ac_set, phrases),
         sizeof(ac_cameo_info), F(ac_cameo_info, code), F(ac_cameo_info, name),
@@ -382,6 +382,7 @@ static void wpatterns(writer *w, const ac_dict *d)
         x->text = AS_REF(const char *, text);
         x->where = AS_REF(const char *, where);
         x->head = p->head;
+        x->head_form = p->head_form;
         x->npre = p->npre;
         x->npost = p->npost;
         x->pre = AS_REF(const ac_elem *, pre);

@@ -135,6 +135,12 @@ static void read_group(const ac_annotation *a, uint32_t v, uint32_t lo, group *g
     g->first = (uint32_t)(k + 1);
 }
 
+/* "after", "before", "since", "until" open a clause as well as a phrase. */
+static int conjunction(const ac_annotation *a, uint32_t i)
+{
+    return ax_is(a, i, "after") || ax_is(a, i, "before") || ax_is(a, i, "since") || ax_is(a, i, "until");
+}
+
 /* The subject of a group starting at `first`: the nearest actor phrase to
  * the left in the clause, not after a preposition, not a possessor; a
  * relative pronoun passes to the phrase before it. Returns an NP group
@@ -150,7 +156,7 @@ static int subject(const ac_annotation *a, uint32_t first, uint32_t lo, uint32_t
             if (p->kind == AK_AGREEMENT || !p->code)
                 continue;
             if (p->first > lo && (ax_wflags(a, p->first - 1) & WF_PREP) &&
-                !(a->doc->toks[p->first - 1].flags & TK_POSS))
+                !(a->doc->toks[p->first - 1].flags & TK_POSS) && !conjunction(a, p->first - 1))
                 continue;
             if (p->end < a->ntok && (a->doc->toks[p->end].flags & TK_POSS))
                 continue;
@@ -209,6 +215,20 @@ static int add_action(ac_annotation *a, const act *x, const char *code, const ch
  * pair at pron (see subject()). */
 static int add_for_actors(ac_annotation *a, const act *x, int g, uint32_t pron)
 {
+    if (g == -2 && (a->lex[pron].cls & LX_PRON_THEY)) {
+        /* "they": the last compound of actors before, in this sentence or
+         * the one before ("Burkina Faso, Mali and Niger said ... they"). */
+        uint32_t s0 = a->sent_of[pron];
+        for (size_t k = a->doc->nnps; k-- > 0;) {
+            const ac_np *p = &a->doc->nps[k];
+            if (p->first >= pron)
+                continue;
+            if (a->sent_of[p->first] + 1 < s0)
+                break;
+            if (p->group != (int32_t)k && p->code)
+                return add_for_actors(a, x, p->group, 0);
+        }
+    }
     if (g == -2) {
         uint32_t cls = a->lex[pron].cls;
         int e = cls & LX_PRON_HE ? ax_person_before(a, pron) : ax_actor_before(a, pron, 0);
@@ -321,9 +341,13 @@ static int verb(ac_annotation *a, uint32_t v)
             }
         }
         if (relative < 0 && !passive) {
-            /* Intransitive: nothing but time words or punctuation after. */
-            if (vend < hi && !(a->doc->toks[vend].flags & TK_PUNCT) && !(a->lex[vend].cls & (LX_TIME | LX_TIME_REL)) &&
-                !(ax_wflags(a, vend) & WF_ADV) && !ax_is(a, vend, "as") && !ax_is(a, vend, "in"))
+            /* Intransitive ("Morocco joined later that year"), or with the
+             * membership as object ("is negotiating its accession"). */
+            int member_obj = vend + 1 < hi && (ax_wflags(a, vend) & WF_POSSPRON) &&
+                             ((a->lex[vend + 1].cls & LX_MEMBER_NOUN) || ax_is(a, vend + 1, "membership"));
+            if (vend < hi && !member_obj && !(a->doc->toks[vend].flags & TK_PUNCT) &&
+                !(a->lex[vend].cls & (LX_TIME | LX_TIME_REL)) && !(ax_wflags(a, vend) & WF_ADV) &&
+                !ax_is(a, vend, "as") && !ax_is(a, vend, "in"))
                 return 0;
         }
         agr = (int)am->entity;
@@ -450,6 +474,37 @@ static int noun(ac_annotation *a, uint32_t n)
     return add_for_actors(a, &x, -2, pron);
 }
 
+/* "became a party to the statute", "became a member of" */
+static int member(ac_annotation *a, uint32_t n)
+{
+    uint32_t s = a->sent_of[n], lo = ax_sent_first(a, s), hi = ax_sent_end(a, s);
+    if (n + 1 >= hi || !(ax_is(a, n + 1, "of") || ax_is(a, n + 1, "to")))
+        return 0;
+    int m = object_after(a, n + 1, hi);
+    if (m < 0)
+        return 0;
+    uint32_t v = n;
+    while (v > lo && n - v < 4 && !(ax_is(a, v - 1, "became") || ax_is(a, v - 1, "become") ||
+                                    ax_is(a, v - 1, "becomes") || ax_is(a, v - 1, "becoming")))
+        v--;
+    if (v == lo || n - v >= 4)
+        return 0;
+    v--;
+    group g;
+    read_group(a, v, lo, &g);
+    if (g.refuse || g.cond || (g.to && !g.intent && !g.future))
+        return 0;
+    act x = {a->agr_ment[m].entity, MA_JOINED, AC_MOOD_DONE, g.neg, v, a->agr_ment[m].end, s};
+    if (ax_is(a, v, "becoming") && !g.be)
+        return 0;
+    if (g.intent)
+        x.mood = AC_MOOD_INTENT, x.action = MA_INTENT;
+    else if (g.future)
+        x.mood = AC_MOOD_FUTURE;
+    uint32_t pron = 0;
+    return add_for_actors(a, &x, subject(a, g.first, lo, &pron), pron);
+}
+
 /* "held AGREEMENT in abeyance" */
 static int abeyance(ac_annotation *a, uint32_t i)
 {
@@ -490,6 +545,9 @@ int ax_find_agreements(ac_annotation *a)
             r = noun(a, i);
         else if (ax_is(a, i, "abeyance"))
             r = abeyance(a, i);
+        else if (ax_is(a, i, "member") || ax_is(a, i, "party") || ax_is(a, i, "signatory") ||
+                 ax_is(a, i, "members") || ax_is(a, i, "parties") || ax_is(a, i, "signatories"))
+            r = member(a, i);
         if (r < 0)
             return -1;
     }

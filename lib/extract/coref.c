@@ -164,7 +164,7 @@ int ax_np_entity(const ac_annotation *a, int np)
 static int modifier(const ac_annotation *a, uint32_t i)
 {
     const ac_tok *t = &a->doc->toks[i];
-    return (t->flags & TK_WORD) && !(t->flags & (TK_CAP | TK_POSS)) && !ax_wflags(a, i) &&
+    return (t->flags & TK_WORD) && !(t->flags & (TK_CAP | TK_POSS)) && !(ax_wflags(a, i) & ~WF_HEAD) &&
            !(a->lex[i].cls & ~(LX_EVENT_NOUN)) && a->np_at[i] < 0 && a->sent_of[i] == a->sent_of[i + 1];
 }
 
