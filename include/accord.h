@@ -802,6 +802,221 @@ ac_status ac_validate_run(const char *path, const ac_validate_options *opts,
                           ac_diag_fn diag, void *diag_ctx,
                           ac_validate_summary *out, ac_error *err);
 
+/* ------------------------------------------------------------------------
+ * Store: coded stories in a database, and the questions asked of it
+ *
+ * A store holds stories, their sentences (with full-text search), their
+ * events, and what ac_annotate() found in them: quotations, actors and
+ * their mentions, themes, tone, agreements with the membership actions
+ * reported on them, and planned events (lib/store/schema.c lists every
+ * table and column). It is opened by URL:
+ *
+ *   accord.db, PATH, sqlite:PATH   an SQLite file (created when absent);
+ *                       sqlite:PATH?busy_timeout=MS waits MS milliseconds
+ *                       for another writer (default 5000), and
+ *                       sqlite:PATH?max_bytes=N caps the file at about N
+ *                       bytes (what a full disk does, for tests);
+ *   postgresql://...    a PostgreSQL server (AC_EUNSUPPORTED until that
+ *                       backend is built).
+ *
+ * Events are kept at two levels. A story-level event is one per (source,
+ * target, code) of a story, with the number of its sentences that report
+ * it and their ids (as ac_write_annotation's "events"). An event group is
+ * one per (source, target, code, date) across stories: what several
+ * stories report on the same day is one event, with GDELT's counts:
+ * NumMentions (sentences, over all stories), NumArticles (stories) and
+ * NumSources (distinct publishers: the story's source, else its URL's
+ * host, else the story itself), and a link to every story-level event and
+ * through it to every sentence. The questions below count event groups.
+ *
+ * Writing is transactional: ac_store_ingest() inside ac_store_begin() ...
+ * ac_store_commit() writes a batch of stories at once, and a failure, a
+ * crash or a kill in between leaves the database as it was before the
+ * batch. A story whose id (and part) is already stored with the same text
+ * is left as it is; with another text it is replaced, its old rows removed
+ * and the event groups recounted. Ingesting the same input twice therefore
+ * changes nothing, and an interrupted run resumes when run again.
+ *
+ * Errors carry a message that says what to do: a database locked by
+ * another writer (AC_EIO, after the busy timeout), a read-only database or
+ * folder (AC_EIO), a full disk (AC_EIO), a file that is not a database of
+ * this schema version (AC_EIO), a malformed story (AC_EPARSE). After an
+ * error inside a batch, call ac_store_rollback().
+ * ------------------------------------------------------------------------ */
+
+typedef struct ac_store ac_store;
+
+enum {
+    AC_STORE_READONLY = 1u << 0   /* queries only; the database must exist */
+};
+
+/* Opens (and, unless read-only, creates and upgrades) the store at url.
+ * The store is used by one thread at a time. */
+ac_status ac_store_open(const char *url, unsigned flags, ac_store **out, ac_error *err);
+void ac_store_close(ac_store *s);
+
+/* "sqlite", "postgresql". */
+const char *ac_store_backend(const ac_store *s);
+
+/* A batch: everything ingested between begin and commit is written at
+ * once or not at all. ac_store_rollback() forgets the batch. */
+ac_status ac_store_begin(ac_store *s, ac_error *err);
+ac_status ac_store_commit(ac_store *s, ac_error *err);
+void ac_store_rollback(ac_store *s);
+
+typedef enum ac_ingest_outcome {
+    AC_INGEST_NEW = 0,     /* not stored before */
+    AC_INGEST_UPDATED,     /* stored with another text: replaced */
+    AC_INGEST_UNCHANGED    /* stored with the same text: left as it is */
+} ac_ingest_outcome;
+
+/* What ac_store_ingest() would do with story: lets a caller skip coding
+ * the stories already stored (a resumed run). */
+ac_status ac_store_story_state(ac_store *s, const ac_story *story, ac_ingest_outcome *out,
+                               ac_error *err);
+
+typedef struct ac_ingest_result {
+    ac_ingest_outcome outcome;
+    size_t sentences, events, quotes, actors, themes, actions, planned;  /* rows written */
+} ac_ingest_result;
+
+/* Stores a coded story: doc from ac_code() of story, and a from
+ * ac_annotate() of doc (NULL: events and sentences only). Outside a batch,
+ * the story is its own transaction. res may be NULL. AC_EPARSE for a story
+ * the store cannot hold (a date that is not YYYY-MM-DD, over a million
+ * sentences); AC_EIO for a database error (err says which). */
+ac_status ac_store_ingest(ac_store *s, const ac_story *story, const ac_doc *doc,
+                          const ac_annotation *a, ac_ingest_result *res, ac_error *err);
+
+/* What a store holds. */
+typedef struct ac_store_stats {
+    size_t stories, sentences, events, event_groups, quotes, actors, actions, planned;
+} ac_store_stats;
+
+ac_status ac_store_get_stats(ac_store *s, ac_store_stats *out, ac_error *err);
+
+/* Query results come as rows. Every value is text ("" when none); types
+ * say how to print it (a number in JSON, say). Everything is borrowed and
+ * valid during the call. */
+typedef enum ac_value_type {
+    AC_VALUE_TEXT = 0,
+    AC_VALUE_INT,
+    AC_VALUE_REAL
+} ac_value_type;
+
+typedef struct ac_row {
+    size_t ncols;
+    const char *const *names;
+    const ac_value_type *types;
+    const char *const *values;
+} ac_row;
+
+/* Receives one row; returns non-zero to stop the query (not an error). */
+typedef int (*ac_row_fn)(void *ctx, const ac_row *row);
+
+/* Filters; zero or NULL fields do not filter. Actor codes match as
+ * prefixes ("KAZ" matches KAZGOV and KAZMIL); a country is the first three
+ * letters of a code. */
+typedef struct ac_query {
+    const char *actor;     /* source or target */
+    const char *source, *target;
+    const char *country;   /* source or target country */
+    const char *code;      /* CAMEO event code prefix ("04", "0311") */
+    const char *root;      /* two-digit root ("04") */
+    int quad;              /* 1..4 */
+    const char *since, *until;   /* YYYY-MM-DD, both inclusive */
+    const char *text;      /* full-text query over the sentences: words,
+                              "a phrase", OR, NOT, prefix* (SQLite FTS5) */
+    const char *speaker;   /* quotes: a code prefix or part of the name */
+    size_t limit;          /* at most this many rows; 0: all */
+} ac_query;
+
+typedef enum ac_period {
+    AC_PERIOD_DAY = 0,
+    AC_PERIOD_WEEK,        /* weeks start on Monday; the row names the Monday */
+    AC_PERIOD_MONTH,       /* YYYY-MM */
+    AC_PERIOD_ALL          /* one row for the whole span */
+} ac_period;
+
+/* Event groups, by date: id, date, source, target, code, root, quad,
+ * goldstein, plover, mood, mentions, sources, articles, and the first
+ * report's story, sentence, source_text, target_text and text. */
+ac_status ac_store_events(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
+
+/* The relations of a and b (actor code prefixes; three letters: a
+ * country) over time, both directions: one row per period and direction
+ * with period, direction ("KAZ>ISR"), events, the four quad-class counts
+ * (verbal_coop, material_coop, verbal_conflict, material_conflict),
+ * mentions, goldstein (mean) and top_codes ("036 x3, 042 x1", at most
+ * three). q gives since/until. */
+ac_status ac_store_dyad(ac_store *s, const char *a, const char *b, ac_period by,
+                        const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
+
+/* Agreements mentioned: agreement (code), name, stories, mentions,
+ * members (actors with a membership action), first and last dates. */
+ac_status ac_store_agreements(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx,
+                              ac_error *err);
+
+/* One agreement (its code, its name, or a prefix of either), one row per
+ * member: agreement, actor, name, status (the latest action, with its mood
+ * when not done: "joined", "intent", "join (future)"), since (the date of
+ * that action), first (the earliest action's date), timeline ("2025-03-01
+ * intent; 2025-06-02 joined"), reports. AC_EINVAL when name matches no
+ * agreement. */
+ac_status ac_store_agreement_members(ac_store *s, const char *name, const ac_query *q,
+                                     ac_row_fn fn, void *ctx, ac_error *err);
+
+/* The evidence of the same: one row per membership action reported, in
+ * date order: date, agreement, actor, action, mood, text, story, sentence,
+ * and the sentence's text. */
+ac_status ac_store_agreement_evidence(ac_store *s, const char *name, const ac_query *q,
+                                      ac_row_fn fn, void *ctx, ac_error *err);
+
+/* Quotations, by date: date, speaker_name, speaker_code, kind, verb, text,
+ * story, sentence. q->speaker filters. */
+ac_status ac_store_quotes(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
+
+/* Actors named, most mentioned first: code, name, kind, stories, mentions,
+ * first and last dates. q->actor and q->country filter by code. */
+ac_status ac_store_actors(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
+
+/* Themes per period, most mentioned first within a period: period, theme,
+ * stories, mentions, gkg. */
+ac_status ac_store_themes(ac_store *s, const ac_query *q, ac_period by, ac_row_fn fn, void *ctx,
+                          ac_error *err);
+
+/* Exports. Every format writes one event group per line:
+ *   phoenix  the 26 tab-separated fields of the Phoenix pipeline
+ *            (EventID, Date, Year, Month, Day, the source's full code,
+ *            entity, role and attributes, the same for the target,
+ *            EventCode, EventRootCode, QuadClass, Goldstein, Issues, Lat,
+ *            Lon, LocationName, StateName, CountryCode, SentenceID, URLs,
+ *            NewsSources), no header;
+ *   gdelt    the 61 tab-separated columns of a GDELT 2.0 event file
+ *            (GLOBALEVENTID ... SOURCEURL), no header; what accord does
+ *            not know (ethnicity, religion, geography) is empty, and the
+ *            Geo_Type columns are 0;
+ *   plover   one PLOVER JSON object (id, date, event, actor, recipient,
+ *            quad_code, mode, event_text, text, cameo, num_mentions,
+ *            num_sources, num_articles, link, coder);
+ *   csv      a header, then the columns of ac_store_events() with every
+ *            story and sentence id;
+ *   jsonl    the same as one JSON object per line.
+ * fn receives each line with its '\n' (and the header first for csv);
+ * returns non-zero to stop. */
+typedef enum ac_export_format {
+    AC_EXPORT_PHOENIX = 0,
+    AC_EXPORT_GDELT,
+    AC_EXPORT_PLOVER,
+    AC_EXPORT_CSV,
+    AC_EXPORT_JSONL
+} ac_export_format;
+
+typedef int (*ac_line_fn)(void *ctx, const char *line, size_t len);
+
+ac_status ac_store_export(ac_store *s, ac_export_format fmt, const ac_query *q, ac_line_fn fn,
+                          void *ctx, ac_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -514,6 +514,16 @@ typedef struct match {
     uint32_t end;          /* token after the match */
 } match;
 
+/* Is NP w a member of a compound of two or more actors? */
+static int is_compound(const sent *s, int w)
+{
+    int32_t g = s->np[w].group;
+    int n = 0;
+    for (uint32_t k = (uint32_t)g; k < s->nnp && s->np[k].group == g; k++)
+        n += s->np[k].code != NULL;
+    return n >= 2;
+}
+
 /* Tries pattern p with its head at token h. */
 static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, match *m)
 {
@@ -528,6 +538,16 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     for (uint16_t e = 0; e < p->npre; e++) {
         const ac_elem *el = &p->pre[e];
         int ok = 0;
+        if (el->type == PE_COMPOUND) {
+            /* The nearest actor before is a compound ("A and B agree"). */
+            int64_t k = pos;
+            while (k >= 0 && k >= pos - (int64_t)skip && !(s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
+                k--;
+            if (k < 0 || k < pos - (int64_t)skip || !is_compound(s, s->np_at[k]))
+                return 0;
+            pos = (int64_t)s->np[s->np[s->np_at[k]].group].first - 1;
+            continue;
+        }
         if (el->type == PE_ANY) {
             /* Skip the nearest actor before, a compound as a whole. */
             int64_t k = pos;
@@ -569,11 +589,14 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     for (uint16_t e = 0; e < p->npost; e++) {
         const ac_elem *el = &p->post[e];
         int ok = 0;
-        if (el->type == PE_ANY) {
-            /* Skip the next actor, a compound as a whole ("in ^ with +"). */
+        if (el->type == PE_ANY || el->type == PE_COMPOUND) {
+            /* Skip the next actor, a compound as a whole ("in ^ with +");
+             * %: it must be a compound ("agree with %"), and is the target. */
             int which = find_np_after(s, at, say);
-            if (which < 0)
+            if (which < 0 || (el->type == PE_COMPOUND && !is_compound(s, which)))
                 return 0;
+            if (el->type == PE_COMPOUND)
+                m->target = which;
             int32_t g = s->np[which].group;
             at = s->np[which].end;
             for (uint32_t k = (uint32_t)which + 1; k < s->nnp && s->np[k].group == g; k++)

@@ -321,7 +321,7 @@ static void register_alt(cc *c, const char *w, size_t n)
 static void register_pattern_word(const char *w, size_t n, void *ctx)
 {
     cc *c = ctx;
-    if (*w == '+' || *w == '$' || *w == '&' || *w == '^')
+    if (*w == '+' || *w == '$' || *w == '&' || *w == '^' || *w == '%')
         return;
     if (*w == '*') {
         w++;
@@ -365,6 +365,8 @@ static void compile_elem(const char *w, size_t n, void *ctx)
         el->type = PE_SOURCE;
     } else if (n == 1 && *w == '^') {
         el->type = PE_ANY;
+    } else if (n == 1 && *w == '%') {
+        el->type = PE_COMPOUND;
     } else if (*w == '&') {
         el->type = PE_SET;
         el->set = AC_MAP_NONE;

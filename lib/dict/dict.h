@@ -119,7 +119,8 @@ typedef enum ac_elem_type {
     PE_SET,                /* any phrase of a set */
     PE_TARGET,             /* the target actor: + */
     PE_SOURCE,             /* the source actor: $ */
-    PE_ANY                 /* any one word, or one actor phrase: ^ */
+    PE_ANY,                /* skip one actor (a compound as a whole): ^ */
+    PE_COMPOUND            /* a compound actor ("A and B"): % */
 } ac_elem_type;
 
 typedef struct ac_elem {

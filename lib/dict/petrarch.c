@@ -852,11 +852,9 @@ typedef struct vset {
  * room enough); returns 0, or reports and returns -1. */
 static int pattern_elem(ctx *c, const vset *vs, char *out, size_t *o, const char *tok, size_t n)
 {
-    if (n == 1 && *tok == '%')
-        return 0;                                   /* compound marker: dropped */
     if (*o)
         out[(*o)++] = ' ';
-    if (n == 1 && (*tok == '+' || *tok == '$' || *tok == '^')) {
+    if (n == 1 && (*tok == '+' || *tok == '$' || *tok == '^' || *tok == '%')) {
         out[(*o)++] = *tok;
         return 0;
     }

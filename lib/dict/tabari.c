@@ -331,7 +331,7 @@ static int parse_event_code(ac_dict_builder *b, const char *s, const char *e,
 /* ---- phrase tokens ------------------------------------------------------------- */
 
 /* What one token of a pattern, verb or synset member is. */
-enum { T_WORD, T_VERB, T_SOURCE, T_TARGET, T_SET, T_DROP, T_OPEN, T_BAR, T_CLOSE, T_MARKED, T_SKIP };
+enum { T_WORD, T_VERB, T_SOURCE, T_TARGET, T_SET, T_DROP, T_OPEN, T_BAR, T_CLOSE, T_MARKED, T_SKIP, T_COMPOUND };
 
 typedef struct tok {
     uint8_t type;
@@ -354,8 +354,8 @@ static int is_stem_word(const char *w, size_t n)
  * each piece into norm (lower-case words, upper-case set names) and types
  * it. Words lose quotes, a trailing '~' or '=' (TABARI's "followed
  * immediately" and "no endings" marks) and leading or trailing hyphens.
- * '^' (skip one word or phrase) is T_SKIP; '%' (compound) and '@'
- * (attribution) become T_DROP; "+WORD"
+ * '^' (skip an actor) is T_SKIP, '%' (a compound actor) T_COMPOUND; '@'
+ * (attribution) becomes T_DROP; "+WORD"
  * is T_MARKED (the inflected word of a PETRARCH-1 multi-word verb) when
  * allow_marked. Returns the count, or -1 with why filled. */
 static int tokenize(const char *s, const char *e, tok *out, int max, char *norm, size_t normcap,
@@ -399,7 +399,7 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
             continue;
         if (we - w == 1 && (*w == '*' || *w == '$' || *w == '+' || *w == '%' || *w == '^' || *w == '@')) {
             t->type = *w == '*' ? T_VERB : *w == '$' ? T_SOURCE : *w == '+' ? T_TARGET
-                    : *w == '^' ? T_SKIP : T_DROP;
+                    : *w == '^' ? T_SKIP : *w == '%' ? T_COMPOUND : T_DROP;
             t->s = w;
             t->n = 1;
             n++;
@@ -1110,7 +1110,7 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
         }
     }
     static const char *const MARK[] = {[T_VERB] = "*", [T_SOURCE] = "$", [T_TARGET] = "+",
-                                       [T_SKIP] = "^"};
+                                       [T_SKIP] = "^", [T_COMPOUND] = "%"};
     for (size_t vi = 0; vi < variants; vi++) {
         sbuf *sb = &v->sb;
         sb_reset(sb);

@@ -176,6 +176,16 @@ static int subject(const ac_annotation *a, uint32_t first, uint32_t lo, uint32_t
             break;
         if (ax_punct(a, k, ';') || ax_punct(a, k, ':') || ax_punct(a, k, '"'))
             break;
+        if (ax_punct(a, k, ',')) {
+            /* Over a relative clause: "The United States, whose navy
+             * patrols the South China Sea, has never ratified". */
+            for (uint32_t c = k; c-- > lo && k - c < 16;)
+                if (ax_punct(a, c, ',')) {
+                    if (c + 1 < k && ((ax_wflags(a, c + 1) & WF_RELATIVE) || ax_is(a, c + 1, "whose")))
+                        k = c;
+                    break;
+                }
+        }
     }
     return -1;
 }

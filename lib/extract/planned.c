@@ -188,6 +188,33 @@ const char *ax_day(ac_annotation *a, uint32_t first, uint32_t end, int future)
     return "";
 }
 
+/* The day of an event in [lo, hi), leaving out the day of its report
+ * ("..., the Kremlin said on Monday"). */
+static const char *event_day(ac_annotation *a, uint32_t lo, uint32_t hi, int future)
+{
+    uint32_t from = lo;
+    for (uint32_t i = lo; i < hi; i++) {
+        int said = 0;
+        for (uint32_t k = i > lo + 3 ? i - 3 : lo; k < i; k++)
+            said |= (a->lex[k].cls & LX_SAY) != 0;
+        if (said && (a->lex[i].cls & (LX_WEEKDAY | LX_MONTH))) {
+            /* Look on both sides of the reported day. */
+            const char *d = ax_day(a, from, i > 0 && (ax_is(a, i - 1, "on") || ax_is(a, i - 1, "last")) ? i - 1 : i,
+                                   future);
+            if (*d)
+                return d;
+            from = i + 1;
+        }
+    }
+    return ax_day(a, from, hi, future);
+}
+
+/* Is the story about to see day d (YYYY-MM-DD): on or after the story date? */
+static int not_past(const ac_annotation *a, const char *d)
+{
+    return *d && *a->doc->date_str && strcmp(d, a->doc->date_str) >= 0;
+}
+
 /* ---- planned events ------------------------------------------------------------- */
 
 static int negated(const ac_annotation *a, uint32_t first, uint32_t end)
@@ -298,6 +325,11 @@ static int kind_at(const ac_annotation *a, uint32_t i)
     return PK_NONE;
 }
 
+static size_t np_index(const ac_annotation *a, const ac_np *x)
+{
+    return (size_t)(x - a->doc->nps);
+}
+
 /* Is token i inside a planned event found already? */
 static int covered(const ac_annotation *a, uint32_t i)
 {
@@ -317,12 +349,76 @@ static const char *quote_speaker(const ac_annotation *a, uint32_t i)
     return "";
 }
 
-/* Adds the codes of the actor phrase group g (every member). */
-static void add_group(const ac_annotation *a, ax_planned *p, int g)
+/* Adds the codes of the actor phrase group g (every member). In "Chinese
+ * and Russian warships" the agent of the last member is every member's. */
+static void add_group(ac_annotation *a, ax_planned *p, int g)
 {
+    size_t last = (size_t)g;
     for (size_t k = (size_t)g; k < a->doc->nnps && a->doc->nps[k].group == g; k++)
-        if (a->doc->nps[k].kind != AK_AGREEMENT)
-            add_actor(p, a->doc->nps[k].code);
+        last = k;
+    const char *lc = a->doc->nps[last].code;
+    const char *agent = lc && strlen(lc) > 3 && a->doc->nps[last].kind != AK_PERSON ? lc + 3 : NULL;
+    for (size_t k = (size_t)g; k <= last; k++) {
+        const ac_np *x = &a->doc->nps[k];
+        if (x->kind == AK_AGREEMENT || !x->code)
+            continue;
+        const char *c = x->code;
+        if (agent && strlen(c) == 3 && x->end < a->ntok && !(a->doc->toks[x->end].flags & TK_POSS)) {
+            char *t = ac_arena_alloc(&a->arena, 4 + strlen(agent));
+            if (t) {
+                memcpy(t, c, 3);
+                strcpy(t + 3, agent);
+                c = t;
+            }
+        }
+        add_actor(p, c);
+    }
+}
+
+/* A country and its own government both named: keep the more specific
+ * code ("KOR" and "KORGOV" -> "KORGOV"). */
+static void specific(ax_planned *p)
+{
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < p->nactors; k++) {
+        int wider = 0;
+        for (uint32_t j = 0; j < p->nactors && !wider; j++)
+            wider = j != k && strlen(p->actors[k]) == 3 && strlen(p->actors[j]) > 3 &&
+                    strncmp(p->actors[j], p->actors[k], 3) == 0;
+        if (!wider)
+            p->actors[w++] = p->actors[k];
+    }
+    p->nactors = w;
+}
+
+/* Words that cancel what was planned: "called the talks off". */
+static int cancelled(const ac_annotation *a, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t i = lo; i < hi; i++)
+        if (ax_is(a, i, "off") || ax_is(a, i, "cancelled") || ax_is(a, i, "canceled") ||
+            ax_is(a, i, "postponed") || ax_is(a, i, "scrapped") || ax_is(a, i, "shelved"))
+            return 1;
+    return 0;
+}
+
+/* The participants of an event [first, end) in [.., hi): the actor phrases
+ * after it in its clause, but not where it happens ("in Brussels", "at the
+ * White House") unless it is a vote or an election. */
+static void participants(ac_annotation *a, ax_planned *p, uint32_t from, uint32_t hi, int kind)
+{
+    for (uint32_t i = from; i < hi; i++) {
+        if (ax_punct(a, i, ',') || ax_punct(a, i, ';') || ax_punct(a, i, '"') ||
+            (ax_wflags(a, i) & WF_SUBORD) || (a->lex[i].cls & LX_SAY))
+            break;
+        if (a->np_at[i] < 0)
+            continue;
+        const ac_np *x = &a->doc->nps[a->np_at[i]];
+        int place = x->first > 0 && (ax_is(a, x->first - 1, "in") || ax_is(a, x->first - 1, "at") ||
+                                     ax_is(a, x->first - 1, "near") || ax_is(a, x->first - 1, "from"));
+        if (x->kind != AK_AGREEMENT && (!place || kind == PK_ELECTION || kind == PK_VOTE))
+            add_group(a, p, x->group);
+        i = x->end - 1;
+    }
 }
 
 /* The subject of a verb group starting at `first` in [lo, ...): an NP
@@ -366,6 +462,12 @@ static int plan_verb(ac_annotation *a, uint32_t v)
     if (v > lo && ((ax_wflags(a, v - 1) & (WF_DET | WF_POSSPRON)) || (a->doc->toks[v - 1].flags & TK_POSS)))
         return 0;
     uint32_t end = v + 1;
+    if (ax_is(a, v, "go") || ax_is(a, v, "goes") || ax_is(a, v, "going") || ax_is(a, v, "went") ||
+        ax_is(a, v, "gone")) {
+        /* "go to Beijing" only */
+        if (v + 2 >= hi || !ax_is(a, v + 1, "to") || a->np_at[v + 2] < 0)
+            return 0;
+    }
     if (kind == PK_LIGHT) {
         kind = PK_NONE;
         for (uint32_t k = v + 1; k < hi && k < v + 5 && !kind; k++) {
@@ -380,7 +482,7 @@ static int plan_verb(ac_annotation *a, uint32_t v)
             return 0;
     }
     /* The group: will, be due / set / expected / scheduled to, plan to ... */
-    int future = 0, neg = 0, cond = 0, to = 0;
+    int future = 0, neg = 0, cond = 0, to = 0, had = 0;
     int64_t k = (int64_t)v - 1;
     for (; k >= (int64_t)lo; k--) {
         uint32_t i = (uint32_t)k;
@@ -397,8 +499,10 @@ static int plan_verb(ac_annotation *a, uint32_t v)
             future = 1;
         else if (f & WF_COND)
             cond = 1;
-        else if (f & (WF_BE | WF_HAVE | WF_DO | WF_ADV))
+        else if (f & (WF_BE | WF_HAVE | WF_DO | WF_ADV)) {
             future |= (f & WF_BE) && to;   /* "is to visit" */
+            had |= ax_is(a, i, "had");
+        }
         else if (to && ((f & (WF_INTENT | WF_EXPECT)) || (a->lex[i].cls & LX_PLAN)))
             future = 1, to = 0;
         else if (to && (f & WF_INTENTN))
@@ -407,10 +511,10 @@ static int plan_verb(ac_annotation *a, uint32_t v)
             break;
     }
     uint32_t gfirst = (uint32_t)(k + 1);
-    if (neg || cond || (to && !future))
+    if (neg || cond || had || (to && !future) || cancelled(a, lo, hi))
         return 0;
     /* Present or progressive with a day ahead: "meet in Brussels tomorrow". */
-    const char *day = ax_day(a, lo, hi, 1);
+    const char *day = event_day(a, lo, hi, 1);
     if (!future) {
         const char *when = ax_when(a, lo, hi, 1);
         int past = form == VF_PAST || form == VF_PP;
@@ -440,20 +544,10 @@ static int plan_verb(ac_annotation *a, uint32_t v)
         if (e >= 0)
             add_actor(p, a->ents[e].code);
     }
-    /* Whom it involves: the object ("visit China", "meet Xi"), "with X",
-     * "between X and Y"; not where it happens ("in Brussels"). */
-    for (uint32_t i = end; i < hi && i < end + 8; i++) {
-        if (a->doc->toks[i].flags & TK_PUNCT)
-            break;
-        if (ax_is(a, i, "in") || ax_is(a, i, "at") || ax_is(a, i, "on") || ax_is(a, i, "from"))
-            break;
-        if (a->np_at[i] >= 0) {
-            const ac_np *x = &a->doc->nps[a->np_at[i]];
-            if (x->kind != AK_AGREEMENT)
-                add_group(a, p, x->group);
-            i = x->end - 1;
-        }
-    }
+    /* Whom it involves: the object ("visit China", "meet Xi", "host the
+     * Quad summit"), "with X", "between X and Y"; not where it happens. */
+    participants(a, p, v + 1, hi, kind);
+    specific(p);
     return 0;
 }
 
@@ -473,7 +567,18 @@ int ax_find_planned(ac_annotation *a)
         if (n + 1 < hi && (a->lex[n + 1].cls & LX_EVENT_NOUN))
             continue;                      /* "signing ceremony": the head is the last */
         uint32_t mf;
-        if (!ahead(a, n, lo, hi, &mf) || negated(a, lo, hi))
+        int is_ahead = ahead(a, n, lo, hi, &mf);
+        if (!is_ahead) {
+            /* A day on or after the story's: "go to the polls on April 12 in a
+             * parliamentary election", "begin talks in Egypt today". */
+            const char *d = event_day(a, lo, hi, 0);
+            is_ahead = not_past(a, d) && !*ax_when(a, lo, hi, 0) == 0;
+            if (is_ahead)
+                for (uint32_t i = lo; i < hi; i++)
+                    if (ax_wflags(a, i) & WF_PAST)
+                        is_ahead = 0;
+        }
+        if (!is_ahead || negated(a, lo, hi) || cancelled(a, lo, hi))
             continue;
         int verb_here = 0;
         for (size_t j = 0; j < nverbs && !verb_here; j++)
@@ -488,18 +593,20 @@ int ax_find_planned(ac_annotation *a)
             if (kind_at(a, i) == PK_SIGNING)
                 kind = PK_SIGNING;         /* "signing ceremony" */
         p->kind = ax_kind_name(kind);
-        p->date = ax_day(a, lo, hi, 1);
+        p->date = event_day(a, lo, hi, 1);
         for (uint32_t i = lo; i < hi; i++) {
             int np = a->np_at[i];
             if (np < 0)
                 continue;
             const ac_np *x = &a->doc->nps[np];
             i = x->end - 1;
-            if (x->kind == AK_AGREEMENT || (x->first > lo && (ax_is(a, x->first - 1, "in") ||
-                                                              ax_is(a, x->first - 1, "at"))))
+            int place = x->first > lo && (ax_is(a, x->first - 1, "in") || ax_is(a, x->first - 1, "at"));
+            if (x->kind == AK_AGREEMENT || (place && kind != PK_ELECTION && kind != PK_VOTE))
                 continue;                  /* where it happens is no participant */
-            add_actor(p, x->code);
+            if (x->group == (int32_t)np_index(a, x))
+                add_group(a, p, x->group);
         }
+        specific(p);
         /* The agreement it belongs to: named in the sentence, or, for a
          * signing or a ceremony, the last one named. */
         int agr = -1;

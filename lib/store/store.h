@@ -70,8 +70,11 @@ extern const st_table st_tables[];
 extern const size_t st_ntables;
 extern const st_index st_indexes[];
 extern const size_t st_nindexes;
-/* Views, portable SQL each ("CREATE VIEW name AS ..."). */
-extern const char *const st_views[];
+/* Views: a name and a portable SELECT. */
+typedef struct st_view {
+    const char *name, *select;
+} st_view;
+extern const st_view st_views[];
 extern const size_t st_nviews;
 
 #define ST_SCHEMA_VERSION "1"
@@ -80,6 +83,7 @@ extern const size_t st_nviews;
 typedef struct st_dialect {
     const char *int_type, *real_type, *text_type, *serial_type, *key_type;
     const char *without_rowid;   /* table suffix, "" when none */
+    const char *create_view;     /* printf format of name, select, with ";\n" */
 } st_dialect;
 
 /* Appends the CREATE statements (tables, indexes, views: IF NOT EXISTS),
