@@ -245,7 +245,7 @@ static void verbs_map_to_patterns(void **state)
     assert_non_null(find_pattern(b, "wire *tap for financial aid"));
     assert_non_null(find_pattern(b, "*query for financial aid"));
 
-    p = find_pattern(b, "&WEAPON ^ *query to $");  /* '^' kept, '%' dropped */
+    p = find_pattern(b, "&WEAPON ^ *query % to $");  /* '^' and '%' kept */
     assert_non_null(p);
     assert_string_equal(p->code, "042");
     assert_string_equal(p->code2, "043");
