@@ -28,6 +28,9 @@ static void usage(FILE *f)
         "                        a TABARI .project or an image (repeatable;\n"
         "                        default: accord's dict/)\n"
         "  -j N                  code with N threads (output order is kept)\n"
+        "  --convention accord|petrarch|tabari\n"
+        "                        coding rules: accord's (default), or the community's\n"
+        "                        for its dictionaries (docs/dictionaries.md)\n"
         "  --explain             print tokens, actors and matching steps to stdout\n"
         "  --quiet               no summary line on stderr\n");
 }
@@ -83,6 +86,15 @@ int cmd_code(int argc, char **argv)
             if (run.threads < 1 || run.threads > 256) {
                 fprintf(stderr, "accord code: -j needs a number from 1 to 256\n");
                 free(files);
+                return EXIT_USAGE;
+            }
+        } else if ((v = cli_opt(argc, argv, &i, "--convention"))) {
+            if (!strcmp(v, "petrarch"))
+                run.copt.flags |= AC_CODE_LITERAL;
+            else if (!strcmp(v, "tabari"))
+                run.copt.flags |= AC_CODE_LITERAL | AC_CODE_BY_CLAUSE | AC_CODE_FIRST_ACTOR;
+            else if (strcmp(v, "accord")) {
+                fprintf(stderr, "accord code: --convention takes accord, petrarch or tabari\n");
                 return EXIT_USAGE;
             }
         } else if (!strcmp(argv[i], "--explain")) {

@@ -374,7 +374,9 @@ static void share_agent(sent *s, uint32_t y)
 {
     ac_np *first = &s->np[s->np[y].group], *np = &s->np[y];
     const ac_entry *E = s->d->entries;
-    if (first == np)
+    /* TABARI does not share them (its suite: "ambassadors of A, B and C"
+     * is AGOV, B, C). */
+    if (first == np || (s->doc->flags & AC_CODE_FIRST_ACTOR))
         return;
     if (first->agent != UINT32_MAX && first->agent_first && np->agent == UINT32_MAX &&
         np->code && strlen(np->code) == 3 && np->kind == AK_COUNTRY) {
@@ -1169,6 +1171,13 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
                 by = s->np[s->np_at[j + 1]].group;
                 break;
             }
+        }
+        /* The community's coders take the first actor after a passive verb
+         * without "by" as its agent ("was shot dead in Osgiliath"). */
+        if (by < 0 && (s->doc->flags & AC_CODE_LITERAL)) {
+            int w = find_np_after(s, h + 1, 0);
+            if (w >= 0 && s->np[w].group != src)
+                by = s->np[w].group;
         }
         if (tgt < 0 || tgt == by) {
             tgt = src;
