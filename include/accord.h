@@ -124,6 +124,7 @@ typedef enum ac_dict_format {
     AC_DICT_PETR_DISCARDS, /* PETRARCH discards (sentence and story) */
     AC_DICT_PETR_ISSUES,   /* PETRARCH issues (Phoenix.IssueCoding.txt) */
     AC_DICT_PETR_CONFIG,   /* PETR_config.ini: loads the files it names */
+    AC_DICT_PETR_PICO,     /* PETRARCH's internal coding ontology (negations) */
     AC_DICT_TABARI_VERBS,  /* TABARI .verbs (also PETRARCH-1 verb patterns) */
     AC_DICT_TABARI_ACTORS, /* TABARI .actors */
     AC_DICT_TABARI_AGENTS, /* TABARI .agents */
@@ -241,6 +242,8 @@ typedef struct ac_cameo_info {
     const char *plover;    /* PLOVER event type, "" when none */
     double goldstein;
     int quad;              /* 1..4 */
+    const char *negation;  /* the code of "not doing this" (PETRARCH's PICO
+                              table: "not disapprove" is 050), or NULL */
 } ac_cameo_info;
 
 /* NULL when the code is unknown. Borrowed from the dictionary. */

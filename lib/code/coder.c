@@ -1216,8 +1216,13 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     if (g.intent)
         mood = AC_MOOD_INTENT;
     if (s->doc->flags & AC_CODE_LITERAL) {
-        if (g.neg && m.p->npre == 0)
-            code = NULL;
+        /* A negation the pattern does not spell out: the code's negation
+         * when the dictionary has one (PETRARCH's PICO), else no event. */
+        if (g.neg && m.p->npre == 0) {
+            const ac_cameo_info *ci = ac_cameo_lookup(s->d, code);
+            code = ci && ci->negation ? ci->negation : NULL;
+            code2 = NULL;
+        }
     } else if (g.refuse) {
         code = g.neg ? code : ac_code_reject(s->d, code);
         mood = AC_MOOD_DONE;

@@ -71,6 +71,10 @@ typedef struct bset {
     uint32_t line;
 } bset;
 
+typedef struct bnegation {
+    const char *code, *negated;
+} bnegation;
+
 typedef struct birregular {
     const char *forms[5];  /* base, past, participle, 3rd person, -ing */
     int n;
@@ -85,6 +89,7 @@ struct ac_dict_builder {
     ac_vec sets;           /* bset */
     ac_vec irregular;      /* birregular */
     ac_vec cameo;          /* ac_cameo_info */
+    ac_vec negations;      /* bnegation: "not doing A" is B (PICO tables) */
     size_t files;
     size_t bad_lines;
     ac_diag_fn diag;
@@ -112,6 +117,7 @@ void ac_petr_load_actors(ac_dict_builder *b, const char *file, const char *text,
 void ac_petr_load_agents(ac_dict_builder *b, const char *file, const char *text, size_t len);
 void ac_petr_load_discards(ac_dict_builder *b, const char *file, const char *text, size_t len);
 void ac_petr_load_issues(ac_dict_builder *b, const char *file, const char *text, size_t len);
+void ac_petr_load_pico(ac_dict_builder *b, const char *file, const char *text, size_t len);
 ac_status ac_petr_load_config(ac_dict_builder *b, const char *path, ac_error *err);
 void ac_tabari_load_verbs(ac_dict_builder *b, const char *file, const char *text, size_t len);
 void ac_tabari_load_actors(ac_dict_builder *b, const char *file, const char *text, size_t len);

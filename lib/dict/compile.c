@@ -675,6 +675,8 @@ static void compile_cameo(cc *c)
         if (!t->code || !t->name || !t->plover)
             c->oom = 1;
     }
+    for (size_t i = 0; i < n; i++)
+        d->cameo[i].negation = NULL;
     qsort(d->cameo, n, sizeof *d->cameo, cmp_cameo);
     /* Keep the first of duplicated codes. */
     size_t w = 0;
@@ -685,6 +687,16 @@ static void compile_cameo(cc *c)
     }
     d->ncameo = (uint32_t)w;
     d->stats.cameo_codes = w;
+    /* Negations, both ways ("not A" is B, so "not B" is A). */
+    for (size_t i = 0; i < c->b->negations.len; i++) {
+        const bnegation *ng = ac_vec_at(&c->b->negations, i);
+        ac_cameo_info *x = (ac_cameo_info *)ac_cameo_lookup(d, ng->code);
+        ac_cameo_info *y = (ac_cameo_info *)ac_cameo_lookup(d, ng->negated);
+        if (x && y) {
+            x->negation = y->code;
+            y->negation = x->code;
+        }
+    }
 }
 
 /* The quad class of a code outside the CAMEO table, from its root: CAMEO's

@@ -27,6 +27,7 @@ static const char *const FORMAT_NAMES[AC_DICT_FORMAT_COUNT] = {
     [AC_DICT_PETR_DISCARDS] = "petr-discards",
     [AC_DICT_PETR_ISSUES] = "petr-issues",
     [AC_DICT_PETR_CONFIG] = "petr-config",
+    [AC_DICT_PETR_PICO] = "petr-pico",
     [AC_DICT_TABARI_VERBS] = "tabari-verbs",
     [AC_DICT_TABARI_ACTORS] = "tabari-actors",
     [AC_DICT_TABARI_AGENTS] = "tabari-agents",
@@ -152,6 +153,8 @@ ac_dict_format ac_dict_sniff(const char *path, const char *head, size_t n)
     /* PETRARCH names them by a word in the name. */
     if (contains(base, "verbpatterns"))
         return AC_DICT_TABARI_VERBS;   /* the PETRARCH-1 patterns are TABARI's format */
+    if (contains(base, "ontology") || contains(base, "pico"))
+        return AC_DICT_PETR_PICO;
     if (contains(base, "actors"))
         return AC_DICT_PETR_ACTORS;
     if (contains(base, "agents"))
@@ -196,6 +199,7 @@ ac_status ac_dict_builder_add_text_format(ac_dict_builder *b, const char *name,
     case AC_DICT_PETR_AGENTS: ac_petr_load_agents(b, file, text, len); break;
     case AC_DICT_PETR_DISCARDS: ac_petr_load_discards(b, file, text, len); break;
     case AC_DICT_PETR_ISSUES: ac_petr_load_issues(b, file, text, len); break;
+    case AC_DICT_PETR_PICO: ac_petr_load_pico(b, file, text, len); break;
     case AC_DICT_TABARI_VERBS: ac_tabari_load_verbs(b, file, text, len); break;
     case AC_DICT_TABARI_ACTORS: ac_tabari_load_actors(b, file, text, len); break;
     case AC_DICT_TABARI_AGENTS: ac_tabari_load_agents(b, file, text, len); break;

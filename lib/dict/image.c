@@ -66,8 +66,10 @@
 
 /* Mirrors of the structs of dict.h, field for field as this file serialises
  * them. When a struct gains a field its size changes (usually) and the build
- * stops here: serialise the field in save_*() and patch it in open_*(), then
- * update the mirror. */
+ * stops here: copy the field in wtext()/wpatterns(), check it in open_*() if
+ * it is an index or a pointer, list it in ac_dict_image_layout(), then update
+ * the mirror. A small field that fits in padding does not change the size:
+ * the same steps apply, or it is silently left out of images. */
 typedef struct { uint32_t a, b; const char *c; } mirror_word;
 typedef struct { const char *a; int32_t b, c; uint8_t d; } mirror_code_range;
 typedef struct { uint8_t a, b; uint32_t c; const void *d; const char *e, *f; uint32_t g; } mirror_entry;
@@ -84,7 +86,7 @@ typedef struct {
 } mirror_pattern;
 typedef struct { uint16_t a; const uint32_t *b; } mirror_phrase;
 typedef struct { const char *a; uint32_t b; const void *c; } mirror_set;
-typedef struct { const char *a, *b, *c; double d; int e; } mirror_cameo;
+typedef struct { const char *a, *b, *c; double d; int e; const char *f; } mirror_cameo;
 typedef struct {
     ac_arena arena;
     ac_map vocab;
@@ -126,7 +128,7 @@ _Static_assert(sizeof(ac_dict_stats) % sizeof(size_t) == 0, "ac_dict_stats holds
 
 /* A hash of everything about dict.h an image depends on: struct sizes, field
  * offsets, and the values of the enums stored in it. */
-static uint64_t layout_hash(void)
+uint64_t ac_dict_image_layout(void)
 {
 #define F(T, f) (uint64_t)offsetof(T, f)
     const uint64_t v[] = {
@@ -142,13 +144,15 @@ static uint64_t layout_hash(void)
         sizeof(ac_pattern), F(ac_pattern, code), F(ac_pattern, code2), F(ac_pattern, text),
         F(ac_pattern, where), F(ac_pattern, head), F(ac_pattern, npre), F(ac_pattern, npost),
         F(ac_pattern, pre), F(ac_pattern, post), F(ac_pattern, has_target),
-        F(ac_pattern, has_source), F(ac_pattern, subordinate), F(ac_pattern, head_form), F(ac_pattern, weight), F(ac_pattern, seq),
+        F(ac_pattern, has_source), F(ac_pattern, subordinate), F(ac_pattern, head_form),
+        F(ac_pattern, weight), F(ac_pattern, seq),
         sizeof(ac_phrase), F(ac_phrase, n), F(ac_phrase, bases),
         sizeof(ac_set), F(ac_set, name), F(ac_set, n), F(ac_set, phrases),
         sizeof(ac_cameo_info), F(ac_cameo_info, code), F(ac_cameo_info, name),
         F(ac_cameo_info, plover), F(ac_cameo_info, goldstein), F(ac_cameo_info, quad),
+        F(ac_cameo_info, negation),
         AK_COUNTRY, AK_AGENT, AK_DISCARD, AK_ISSUE_IGNORE,
-        PE_WORD, PE_SET, PE_TARGET, PE_SOURCE, PE_ANY, WF_HEAD, WF_IF, AC_MAP_NONE,
+        PE_WORD, PE_SET, PE_TARGET, PE_SOURCE, PE_ANY, PE_COMPOUND, WF_HEAD, WF_IF, AC_MAP_NONE,
     };
 #undef F
     return XXH3_64bits(v, sizeof v);
@@ -415,12 +419,14 @@ static void wpatterns(writer *w, const ac_dict *d)
     for (uint32_t i = 0; i < d->ncameo; i++) {
         const ac_cameo_info *c = &d->cameo[i];
         uintptr_t code = wstr(w, c->code), name = wstr(w, c->name), plover = wstr(w, c->plover);
+        uintptr_t negation = wstr(w, c->negation);
         ac_cameo_info *x = wpush(w, S_CAMEO, sizeof *x);
         if (!x)
             return;
         x->code = AS_REF(const char *, code);
         x->name = AS_REF(const char *, name);
         x->plover = AS_REF(const char *, plover);
+        x->negation = AS_REF(const char *, negation);
         x->goldstein = c->goldstein;
         x->quad = c->quad;
     }
@@ -463,7 +469,7 @@ static ac_status build_image(const ac_dict *d, unsigned char **out, size_t *len,
     h.ptr_size = (uint32_t)sizeof(void *);
     h.header_size = (uint32_t)sizeof h;
     h.file_size = size;
-    h.layout = layout_hash();
+    h.layout = ac_dict_image_layout();
     snprintf(h.accord_version, sizeof h.accord_version, "%s", ACCORD_VERSION);
     for (int s = 0; s < S_COUNT; s++) {
         if (w.sec[s].len)
@@ -621,7 +627,7 @@ static ac_status check_header(reader *r, unsigned flags)
                             h->file_size > r->len ? "dictionary image truncated: %zu bytes of %llu"
                                                   : "dictionary image has %zu bytes, its header says %llu",
                             r->len, (unsigned long long)h->file_size);
-    if (h->layout != layout_hash()) {
+    if (h->layout != ac_dict_image_layout()) {
         char v[sizeof h->accord_version + 1];
         memcpy(v, h->accord_version, sizeof h->accord_version);
         v[sizeof h->accord_version] = '\0';
@@ -794,6 +800,7 @@ static ac_status open_cameo(reader *r, ac_dict *d)
     for (uint32_t i = 0; i < d->ncameo; i++) {
         ac_cameo_info *c = &d->cameo[i];
         if (fix_str(r, &c->code, 0) || fix_str(r, &c->name, 0) || fix_str(r, &c->plover, 0) ||
+            fix_str(r, &c->negation, 1) ||
             strlen(c->code) < 2 || (i && strcmp(d->cameo[i - 1].code, c->code) >= 0))
             return corrupt(r, "CAMEO code %u", i);
     }
@@ -873,6 +880,7 @@ static ac_status open_patterns(reader *r, ac_dict *d)
         if (fix_str(r, &p->code, 1) || fix_str(r, &p->code2, 1) || fix_str(r, &p->text, 0) ||
             fix_str(r, &p->where, 0) || FIX_ARR(r, p->pre, S_ELEMS, p->npre) ||
             FIX_ARR(r, p->post, S_ELEMS, p->npost) || p->head >= d->nwords ||
+            p->head_form >= d->nwords ||
             (!p->code && !p->code2) || !known_code(&cs, d, p->code) || !known_code(&cs, d, p->code2)) {
             free(cs.slot);
             return corrupt(r, "pattern %u", i);

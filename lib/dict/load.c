@@ -49,6 +49,7 @@ ac_dict_builder *ac_dict_builder_new(void)
     ac_vec_init(&b->sets, sizeof(bset));
     ac_vec_init(&b->irregular, sizeof(birregular));
     ac_vec_init(&b->cameo, sizeof(ac_cameo_info));
+    ac_vec_init(&b->negations, sizeof(bnegation));
     return b;
 }
 
@@ -71,6 +72,7 @@ void ac_dict_builder_free(ac_dict_builder *b)
     ac_vec_free(&b->sets);
     ac_vec_free(&b->irregular);
     ac_vec_free(&b->cameo);
+    ac_vec_free(&b->negations);
     ac_arena_free(&b->arena);
     free(b);
 }

@@ -55,6 +55,7 @@
  */
 #include "dict/builder.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2136,4 +2137,112 @@ ac_status ac_petr_load_config(ac_dict_builder *b, const char *path, ac_error *er
         return ac_error_set(err, AC_EDICT, path, 0, UINT64_MAX,
                             "no [Dictionaries] section naming a dictionary file");
     return st;
+}
+
+/* ---- PICO: PETRARCH's internal coding ontology ------------------------------ */
+
+/* Lines "CODE:EXPR#comment": EXPR is a sum of hex terms ("0x1000-0xFFFF",
+ * "-0xFFFF+0x0070", "0x1007f"). A value outside 0..0xFFFF is the negation of
+ * the code whose value differs from it by 0xFFFF ("011 = 010 - 0xFFFF": not
+ * commenting; "110 = 0xFFFF + 0x0080": not cooperating, the negation of 050).
+ * Only these negations are kept (bnegation); the rest of the ontology serves
+ * PETRARCH's verb combination, which accord does not do. */
+typedef struct pico_line {
+    const char *code;
+    long value;
+} pico_line;
+
+static int pico_parse(const char *s, const char *e, long *out)
+{
+    long v = 0;
+    int terms = 0;
+    const char *p = s;
+    while (p < e) {
+        while (p < e && (*p == ' ' || *p == '\t'))
+            p++;
+        if (p == e)
+            break;
+        int sign = 1;
+        if (*p == '+' || *p == '-') {
+            sign = *p == '-' ? -1 : 1;
+            p++;
+            while (p < e && (*p == ' ' || *p == '\t'))
+                p++;
+        }
+        if (e - p < 3 || p[0] != '0' || (p[1] != 'x' && p[1] != 'X'))
+            return -1;
+        p += 2;
+        long t = 0;
+        int digits = 0;
+        while (p < e && isxdigit((unsigned char)*p) && digits < 8) {
+            char c = *p++;
+            t = t * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+            digits++;
+        }
+        if (!digits || (p < e && isxdigit((unsigned char)*p)))
+            return -1;
+        v += sign * t;
+        terms++;
+    }
+    if (!terms)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+void ac_petr_load_pico(ac_dict_builder *b, const char *file, const char *text, size_t len)
+{
+    ac_vec lines;
+    ac_vec_init(&lines, sizeof(pico_line));
+    const char *p = text, *end = text + len;
+    uint64_t no = 0;
+    while (p < end) {
+        no++;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *s = p;
+        p = nl ? nl + 1 : end;
+        while (s < le && (*s == ' ' || *s == '\t'))
+            s++;
+        const char *e = le;
+        while (e > s && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        if (s == e || *s == '#' || *s == '<')
+            continue;
+        const char *colon = memchr(s, ':', (size_t)(e - s));
+        const char *hash = memchr(s, '#', (size_t)(e - s));
+        const char *ee = hash ? hash : e;
+        long v;
+        size_t cl = colon ? (size_t)(colon - s) : 0;
+        int code_ok = cl >= 2 && cl <= 4;
+        for (size_t i = 0; i < cl && code_ok; i++)
+            code_ok = isdigit((unsigned char)s[i]) != 0;
+        if (!colon || colon > ee || !code_ok || pico_parse(colon + 1, ee, &v) != 0) {
+            ac_builder_bad(b, file, no, "expected CODE:0xHEX[+-0xHEX...]");
+            continue;
+        }
+        pico_line *pl = ac_vec_push(&lines);
+        if (!pl)
+            break;
+        pl->code = ac_arena_strndup(&b->arena, s, cl);
+        pl->value = v;
+    }
+    for (size_t i = 0; i < lines.len; i++) {
+        const pico_line *x = ac_vec_at(&lines, i);
+        if (x->value >= 0 && x->value < 0xFFFF)
+            continue;
+        long base = x->value < 0 ? x->value + 0xFFFF : x->value - 0xFFFF;
+        for (size_t k = 0; k < lines.len; k++) {
+            const pico_line *y = ac_vec_at(&lines, k);
+            if (y->value != base || base <= 0 || base >= 0xFFFF)
+                continue;
+            bnegation *ng = ac_vec_push(&b->negations);
+            if (ng) {
+                ng->code = y->code;
+                ng->negated = x->code;
+            }
+            break;
+        }
+    }
+    ac_vec_free(&lines);
 }

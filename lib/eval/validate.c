@@ -842,6 +842,7 @@ static ac_status petr_environment(vrun *v, xmlNode *env, ac_error *err)
     } FILES[] = {
         {"Verbfile", AC_DICT_PETR_VERBS},     {"Actorfile", AC_DICT_PETR_ACTORS},
         {"Agentfile", AC_DICT_PETR_AGENTS},   {"Discardfile", AC_DICT_PETR_DISCARDS},
+        {"PICOfile", AC_DICT_PETR_PICO},
         {"Issuefile", AC_DICT_PETR_ISSUES},
     };
     ac_status st = begin_dicts(v, err);
