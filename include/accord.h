@@ -457,10 +457,21 @@ ac_status ac_json_escape(ac_buf *out, const char *s, size_t n);
  *               sentence, via], ...], actions: [{action ("intent" |
  *               "negotiating" | "signed" | "ratified" | "joined" |
  *               "suspended" | "withdrew"), mood ("done" | "intent" |
- *               "future" | "conditional"), actor, actor_text, actor_name,
- *               text, date, sentence, start, end}]}];
- *   planned     [{what, code ("" unless it is a coded event), when,
- *               agreement, actors: [codes], sentence, start, end}].
+ *               "future"), actor (code), actor_text, actor_name, negated
+ *               (true: "has not ratified", "will not join"), text (the
+ *               words that report it), when (the sentence's date or time
+ *               expression as written), date (the day it names,
+ *               YYYY-MM-DD, or ""), sentence, start, end, sentence_ids
+ *               (every sentence that reports the same action)}]}];
+ *               conditional steps ("could join if ...") are not reported;
+ *   planned     [{what (the words), kind ("visit" | "meeting" | "talks" |
+ *               "summit" | "signing" | "vote" | "election" | "ceremony" |
+ *               "exercise" | "launch"), code (the CAMEO code of the
+ *               coder's event for it, or ""), when, date (YYYY-MM-DD or
+ *               ""), agreement (the
+ *               agreement a signing belongs to, or ""), actors: [codes],
+ *               sentence, start, end}]: events the story presents as
+ *               scheduled or expected, not threats, not what was called off.
  * ------------------------------------------------------------------------ */
 
 typedef struct ac_annotation ac_annotation;

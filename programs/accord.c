@@ -128,17 +128,21 @@ ac_dict *cli_load_dicts(const cli_dicts *ds, int verbose)
     return d;
 }
 
-ac_dict *cli_load_dicts_diag(const cli_dicts *ds, cli_diag *diagp)
+ac_dict_builder *cli_dicts_builder(const cli_dicts *ds, cli_diag *diag)
 {
-    cli_diag *diag = diagp;
-    ac_error err;
-    ac_dict *d = NULL;
+    for (size_t k = 0; ds && k < ds->n; k++)
+        if (ac_dict_is_image(ds->path[k])) {
+            fprintf(stderr, "accord: %s is a compiled image; give the text dictionaries it was "
+                            "compiled from\n", ds->path[k]);
+            return NULL;
+        }
     ac_dict_builder *b = ac_dict_builder_new();
     if (!b) {
         fprintf(stderr, "accord: out of memory\n");
         return NULL;
     }
     ac_dict_builder_set_diag(b, cli_diag_print, diag);
+    ac_error err;
     ac_status st = AC_OK;
     int community = 0, accord_own = 0;
     if (!ds || ds->n == 0) {
@@ -158,6 +162,24 @@ ac_dict *cli_load_dicts_diag(const cli_dicts *ds, cli_diag *diagp)
         cli_error("cannot load dictionaries", &err);
         return NULL;
     }
+    return b;
+}
+
+ac_dict *cli_load_dicts_diag(const cli_dicts *ds, cli_diag *diag)
+{
+    ac_error err;
+    ac_dict *d = NULL;
+    /* A compiled image is the whole dictionary: opened, not rebuilt. */
+    if (ds && ds->n == 1 && ac_dict_is_image(ds->path[0])) {
+        if (ac_dict_open(ds->path[0], &d, &err) != AC_OK) {
+            cli_error("cannot open the dictionary image", &err);
+            return NULL;
+        }
+        return d;
+    }
+    ac_dict_builder *b = cli_dicts_builder(ds, diag);
+    if (!b)
+        return NULL;
     if (ac_dict_build(b, &d, &err) != AC_OK) {
         cli_error("cannot load dictionaries", &err);
         return NULL;

@@ -51,7 +51,12 @@ int cli_dict_opt(int argc, char **argv, int *i, cli_dicts *ds);
  * lines on stderr (all of them when verbose). */
 ac_dict *cli_load_dicts(const cli_dicts *ds, int verbose);
 
-/* The same, with the caller's diagnostic printer (counts and prints). */
+/* A builder holding the sources (not an image), for commands that need the
+ * records (dict compile, dict convert); NULL after printing why. */
+ac_dict_builder *cli_dicts_builder(const cli_dicts *ds, cli_diag *diag);
+
+/* The same, with the caller's diagnostic printer (counts and prints); a
+ * single compiled image is opened with mmap. */
 ac_dict *cli_load_dicts_diag(const cli_dicts *ds, cli_diag *diag);
 
 /* The same for one source (NULL: the default directory). */

@@ -10,7 +10,9 @@
  *             cumulative from the raw text and the marginal time of a stage is
  *             the difference with the stage before;
  *   write     ac_write_events() of the coded docs to a buffer (only the
- *             write itself is timed); the output is hashed with FNV-1a 64.
+ *             write itself is timed); the output is hashed with FNV-1a 64;
+ *   annotate  ac_code() with AC_CODE_KEEP_ACTORS, ac_annotate() and
+ *             ac_write_annotation(), all timed, against code + write.
  * Then the whole of code + write runs through code_run_stories() with 1, 2,
  * ... threads, as `accord code -j N` does, and its output hash must equal
  * the write stage's: a speed-up that changes the results shows.
@@ -49,6 +51,7 @@
 #define TARGET_LOAD_MS 50.0
 #define TARGET_RSS_MB 100.0
 #define TARGET_J2_SPEEDUP 1.8
+#define TARGET_ANNOTATE_RATIO 2.0   /* annotation: at most twice code + write */
 
 typedef struct options {
     cli_dicts dicts;
@@ -96,7 +99,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
         "usage: accord bench [OPTIONS]\n"
-        "Times each stage (read, tokenize, split, match, code, write) on a seeded\n"
+        "Times each stage (read, tokenize, split, match, code, write, annotate) on a seeded\n"
         "news-like corpus or on a file, then code + write with 1..N threads.\n\n"
         "  --sentences N     sentences to generate (default 200000; 50000 with\n"
         "                    --corpus-petr-xml)\n"
@@ -267,6 +270,32 @@ static double run_write(const ac_dict *d, const corpus *c, unsigned long long *h
     }
     ac_buf_free(&out);
     *hash = h;
+    *bytes_out = nb;
+    return t;
+}
+
+/* Codes (keeping the actor phrases), annotates and writes every story as
+ * accord annotate does, all of it timed: annotation beside code + write
+ * (issue 4: it must cost at most twice as much). */
+static double run_annotate(const ac_dict *d, const corpus *c, size_t *bytes_out)
+{
+    ac_buf out = {0};
+    ac_code_options opt = {AC_CODE_KEEP_ACTORS, 0};
+    size_t nb = 0;
+    double t0 = cli_now();
+    for (size_t i = 0; i < c->n; i++) {
+        ac_doc *doc = NULL;
+        ac_annotation *a = NULL;
+        ac_error err;
+        ac_buf_reset(&out);
+        if (ac_code(d, &c->st[i], &opt, &doc, &err) == AC_OK && ac_annotate(doc, &a, &err) == AC_OK &&
+            ac_write_annotation(&c->st[i], doc, a, &out, &err) == AC_OK)
+            nb += out.len;
+        ac_annotation_free(a);
+        ac_doc_free(doc);
+    }
+    double t = cli_now() - t0;
+    ac_buf_free(&out);
     *bytes_out = nb;
     return t;
 }
@@ -628,6 +657,14 @@ int cmd_bench(int argc, char **argv)
         s[k].cum = s[ST_READ].secs + cumul[k];
     }
     s[ST_WRITE].cum = s[ST_CODE].cum + s[ST_WRITE].secs;
+    double ann_secs = 0;
+    size_t ann_bytes = 0;
+    for (int r = 0; r < o.repeat; r++) {
+        double t = run_annotate(dict, &c, &ann_bytes);
+        if (r == 0 || t < ann_secs)
+            ann_secs = t;
+    }
+    double ann_ratio = rate(ann_secs, cumul[ST_CODE] + s[ST_WRITE].secs);
 
     /* End to end: code + write with 1, 2, 4, ... threads and max_threads. */
     thread_run tr[MAX_THREAD_RUNS];
@@ -718,6 +755,10 @@ int cmd_bench(int argc, char **argv)
                "\"rss_coding_start_bytes\":%zu,\"peak_rss_coding_bytes\":%zu,\"corpus_held_bytes\":%zu,",
                hashes_equal ? "true" : "false", peak_rss, rss_after_dict, rss_coding_start, peak_coding,
                c.held_bytes);
+        printf("\"annotate\":{\"seconds\":%.6f,\"sentences_per_s\":%.0f,\"mb_per_s\":%.2f,\"output_bytes\":%zu,"
+               "\"ratio_to_code_write\":%.3f,\"target\":%.1f,\"met\":%s},",
+               ann_secs, rate(sent, ann_secs), rate(mb, ann_secs), ann_bytes, ann_ratio, TARGET_ANNOTATE_RATIO,
+               ann_ratio <= TARGET_ANNOTATE_RATIO ? "true" : "false");
         printf("\"targets\":{\"sentences_per_s_j1\":{\"value\":%.0f,\"per_cpu_second\":%.0f,"
                "\"target\":%.0f,\"met\":%s},"
                "\"dict_load_ms\":{\"value\":%.3f,\"target\":%.0f,\"met\":%s},"
@@ -767,6 +808,8 @@ int cmd_bench(int argc, char **argv)
             printf("%-18s %9.3f %12.0f %8.1f  | %10.3f %12.0f %8.1f\n", s[k].name, s[k].secs,
                    rate(sent, s[k].secs), rate(mb, s[k].secs), s[k].cum, rate(sent, s[k].cum),
                    rate(mb, s[k].cum));
+        printf("%-18s %9.3f %12.0f %8.1f  | code + annotate + write JSON: %.2f x code + write, %.1f MB\n",
+               "annotate", ann_secs, rate(sent, ann_secs), rate(mb, ann_secs), ann_ratio, (double)ann_bytes / 1e6);
         printf("\nend to end (code + write, stories in memory, output hashed)\n");
         printf("threads    seconds  cpu seconds  cores used  sentences/s     MB/s  speed-up  output hash\n");
         for (int k = 0; k < ntr; k++)
@@ -796,6 +839,8 @@ int cmd_bench(int argc, char **argv)
         if (ntr > 1)
             printf("  -j 2 / -j 1                 %10.2f  >= %.1f      %s\n", speedup2, TARGET_J2_SPEEDUP,
                    verdict(speedup2 >= TARGET_J2_SPEEDUP));
+        printf("  annotate / (code + write)   %10.2f  <= %.1f      %s\n", ann_ratio, TARGET_ANNOTATE_RATIO,
+               verdict(ann_ratio <= TARGET_ANNOTATE_RATIO));
     }
     corpus_free(&c);
     ac_dict_free(dict);

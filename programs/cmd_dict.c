@@ -98,43 +98,6 @@ int cmd_dict(int argc, char **argv)
 /* A new builder holding the sources, as cli_load_dicts() fills it (none: the
  * default directory; community sources alone also get accord's CAMEO table
  * and irregular verbs). Prints the reason and returns NULL on failure. */
-static ac_dict_builder *load_sources(const cli_dicts *ds, cli_diag *diag)
-{
-    for (size_t k = 0; k < ds->n; k++)
-        if (ac_dict_is_image(ds->path[k])) {
-            fprintf(stderr, "accord: %s is a compiled image; give the text dictionaries it was "
-                            "compiled from\n", ds->path[k]);
-            return NULL;
-        }
-    ac_dict_builder *b = ac_dict_builder_new();
-    if (!b) {
-        fprintf(stderr, "accord: out of memory\n");
-        return NULL;
-    }
-    ac_dict_builder_set_diag(b, cli_diag_print, diag);
-    ac_error err;
-    ac_status st = AC_OK;
-    int community = 0, accord_own = 0;
-    if (ds->n == 0) {
-        st = ac_dict_builder_add_dir(b, ac_dict_default_dir(), &err);
-        accord_own = 1;
-    }
-    for (size_t k = 0; k < ds->n && st == AC_OK; k++) {
-        int c = 0;
-        st = ac_dict_builder_add_source(b, ds->path[k], ds->fmt[k], &c, &err);
-        community |= c;
-        accord_own |= !c;
-    }
-    if (st == AC_OK && community && !accord_own)
-        st = ac_dict_builder_add_base(b, &err);
-    if (st != AC_OK) {
-        ac_dict_builder_free(b);
-        cli_error("cannot load dictionaries", &err);
-        return NULL;
-    }
-    return b;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -182,7 +145,7 @@ static int cmd_dict_compile(int argc, char **argv)
     cli_dicts_name(&ds, name, sizeof name);
     cli_diag diag = {.prefix = "dictionary", .quiet = !verbose};
     double t0 = cli_now();
-    ac_dict_builder *b = load_sources(&ds, &diag);
+    ac_dict_builder *b = cli_dicts_builder(&ds, &diag);
     if (!b)
         return EXIT_FAIL;
     double t1 = cli_now();
@@ -288,7 +251,7 @@ static int cmd_dict_convert(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_diag diag = {.prefix = "dictionary", .quiet = !verbose};
-    ac_dict_builder *b = load_sources(&ds, &diag);
+    ac_dict_builder *b = cli_dicts_builder(&ds, &diag);
     if (!b)
         return EXIT_FAIL;
     size_t bad = diag.count;

@@ -29,6 +29,10 @@ ac_status ac_dict_open_mem(const void *data, size_t len, unsigned flags, const c
  * (AC_OK, or AC_EDICT / AC_EIO with the reason). */
 ac_status ac_dict_image_verify(const char *path, ac_error *err);
 
+/* The hash of dict.h's struct layout and enum values that an image records
+ * (img_header.layout) and must match to be opened. */
+uint64_t ac_dict_image_layout(void);
+
 /* ---- the file format (image.c writes and reads it; tests poke at it) ---- */
 
 #define IMG_MAGIC "\x7f" "accdict"   /* 8 bytes, no NUL */
@@ -76,7 +80,7 @@ typedef struct img_header {
     uint32_t header_size;  /* sizeof(img_header) */
     uint64_t checksum;     /* XXH3-64 of bytes [CHECKED_FROM, file_size) */
     uint64_t file_size;
-    uint64_t layout;       /* layout_hash() */
+    uint64_t layout;       /* ac_dict_image_layout() */
     char accord_version[16];
     img_section sec[S_COUNT];
 } img_header;

@@ -3,8 +3,10 @@
  *
  * The bytes are an image file. They are opened twice from memory
  * (ac_dict_open_mem): once as ac_dict_open does, checksum included, and once
- * without the checksum, so that mutated images reach the structural checks
- * behind it (a fuzzer cannot forge an XXH3). Opening must never crash; an
+ * without the checksum and with the header's layout hash set to this build's,
+ * so that mutated images reach the structural checks behind them (a fuzzer
+ * cannot forge an XXH3, and the seeds stay usable when dict.h gains an enum
+ * value; when a struct of dict.h changes size, make the seeds again). Opening must never crash; an
  * image that opens must be safe to use, so its statistics are read, the
  * CAMEO table is searched, a few sentences are coded with it (walking the
  * vocabulary, the name trie, the patterns and the sets) and every event must
@@ -12,7 +14,9 @@
  *
  * Seeds (corpus/fuzz_dict_image/): tiny.img, the image of the small
  * dictionary below; truncated copies of it (header only, half, all but the
- * last byte); and text that is not an image. To make them again:
+ * last byte); text that is not an image; and regress-empty-head-lists.img,
+ * tiny.img with an empty head-list section (the fuzzer found that its values
+ * went unchecked). To make them again:
  *
  *   printf '%s' "$TINY" > tiny.txt      # the dictionary below, one line each
  *   build/accord dict compile --dict tiny.txt --out tiny.img
@@ -53,6 +57,7 @@
 #include "accord.h"
 #include "dict/image.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,10 +100,18 @@ static void use(ac_dict *d)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    uint8_t *copy = malloc(size ? size : 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, data, size);
+    if (size >= sizeof(img_header)) {
+        uint64_t layout = ac_dict_image_layout();
+        memcpy(copy + offsetof(img_header, layout), &layout, sizeof layout);
+    }
     for (unsigned flags = 0; flags <= AC_IMAGE_NO_CHECKSUM; flags += AC_IMAGE_NO_CHECKSUM) {
         ac_dict *d = NULL;
         ac_error err;
-        ac_status st = ac_dict_open_mem(data, size, flags, "fuzz.img", &d, &err);
+        ac_status st = ac_dict_open_mem(flags ? copy : data, size, flags, "fuzz.img", &d, &err);
         if (st == AC_OK) {
             if (!d)
                 abort();
@@ -108,5 +121,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         }
     }
+    free(copy);
     return 0;
 }

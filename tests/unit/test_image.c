@@ -396,6 +396,9 @@ static void structure_checked(void **state)
     cm[1] = t;                                                   /* unsorted */
     EXPECT_REFUSED("CAMEO");
     memcpy(bad, img, len);
+    bh->sec[S_HEAD_LISTS].count = 0;                             /* heads point past it */
+    EXPECT_REFUSED("head values");
+    memcpy(bad, img, len);
     uint64_t *keys = (uint64_t *)(bad + h.sec[S_VOCAB_KEYS].off);
     for (uint64_t i = 0; i < h.sec[S_VOCAB_KEYS].count; i++)
         keys[i] |= 1;                                            /* no empty slot */

@@ -1,5 +1,5 @@
 /*
- * write.c -- a builder's records written back in accord's own text format.
+ * convert.c -- a builder's records written back in accord's own text format.
  *
  * ac_dict_builder_write() is the other half of `accord dict convert`: any
  * format the builder reads (PETRARCH, TABARI, accord's own) comes out as one
