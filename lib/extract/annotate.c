@@ -70,6 +70,7 @@ ac_status ac_annotate(const ac_doc *doc, ac_annotation **out, ac_error *err)
     if (!(doc->flags & AC_CODE_KEEP_ACTORS) || (doc->ntok && !doc->spans))
         return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX,
                             "ac_annotate: the story was not coded with AC_CODE_KEEP_ACTORS");
+    ax_lexicon_init();
     ac_annotation *a = calloc(1, sizeof *a);
     if (!a)
         return ac_error_set(err, AC_ENOMEM, NULL, 0, UINT64_MAX, "out of memory");

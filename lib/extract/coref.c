@@ -132,8 +132,8 @@ int ax_np_entity(const ac_annotation *a, int np)
             poss |= (a->doc->toks[i].flags & TK_POSS) != 0;
         if (p->kind == AK_PERSON || !p->code || strlen(p->code) <= 3 ||
             !(poss || definite_before(a, p->first)) || plural_head(a, p->end - 1) ||
-            noun_follows(a, p->end))
-            return own;
+            noun_follows(a, p->end) || !(a->lex[p->end - 1].cls & LX_PERSON_NOUN))
+            return own;                     /* "the Kazakh foreign ministry" is no person */
         /* "the Kazakh leader": a person named before with that very code. */
         for (size_t k = lower_bound(a->ment, a->nment_named, p->first); k-- > 0;) {
             const ax_entity *x = &a->ents[a->ment[k].entity];
@@ -143,7 +143,7 @@ int ax_np_entity(const ac_annotation *a, int np)
         return own;
     }
     if (e->kind == AK_AGENT && !p->code && definite_before(a, p->first) && !plural_head(a, p->end - 1) &&
-        !noun_follows(a, p->end)) {
+        !noun_follows(a, p->end) && (a->lex[p->end - 1].cls & LX_PERSON_NOUN)) {
         /* "the president": the last person whose code ends with GOV. */
         const char *ag = ac_entry_code(e, a->doc->date);
         size_t al = ag ? strlen(ag) : 0;
@@ -208,7 +208,8 @@ int ax_coref(ac_annotation *a)
         if (p->kind == AK_PERSON || p->kind == AK_AGREEMENT)
             continue;
         int x = ax_np_entity(a, (int)k);
-        if (x >= 0 && a->ents[x].kind == AK_PERSON && add(a, x, p->first, p->end, VIA_DESCRIPTION) < 0)
+        uint32_t first = definite_before(a, p->first) ? p->first - 1 : p->first;   /* with "the" */
+        if (x >= 0 && a->ents[x].kind == AK_PERSON && add(a, x, first, p->end, VIA_DESCRIPTION) < 0)
             return -1;
     }
     for (uint32_t i = 0; i < a->ntok; i++) {

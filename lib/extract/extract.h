@@ -106,9 +106,12 @@ typedef struct ax_lex {
     uint8_t val;           /* MA_* | VF_* for membership verbs, VF_* for speech verbs */
 } ax_lex;
 
-/* The classes of the folded form whose hash is h; {0, 0} when none.
- * Thread-safe: the table is static, filled once (pthread_once), then only
- * read. */
+/* Fills the table once for the process (pthread_once); call before
+ * ax_lexicon. Thread-safe. */
+void ax_lexicon_init(void);
+
+/* The classes of the folded form whose hash is h; {0, 0} when none. The
+ * table is static and only read after ax_lexicon_init(). */
 ax_lex ax_lexicon(uint64_t h);
 const char *ax_action_name(int action);   /* "intent", "joined", ... */
 const char *ax_kind_name(int kind);       /* "visit", "meeting", ... */

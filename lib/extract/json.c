@@ -2,6 +2,7 @@
  * json.c -- an annotation as one JSON object on one line (the fields are
  * listed in include/accord.h, above ac_annotate).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +24,17 @@ static ac_status str(ac_buf *b, const char *s)
 /* ,"key":"value" (first: no comma). */
 static ac_status kv(ac_buf *b, const char *key, const char *v, int first)
 {
-    TRY(ac_buf_printf(b, "%s\"%s\":", first ? "" : ",", key));
+    char head[64];
+    size_t kl = strlen(key), n = 0;
+    assert(kl + 4 < sizeof head);
+    if (!first)
+        head[n++] = ',';
+    head[n++] = '"';
+    memcpy(head + n, key, kl);
+    n += kl;
+    head[n++] = '"';
+    head[n++] = ':';
+    TRY(ac_buf_append(b, head, n));
     return str(b, v);
 }
 

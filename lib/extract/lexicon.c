@@ -32,7 +32,7 @@ static const verb_forms VERBS[] = {
     {"claim claimed claims claiming", LX_SAY | LX_SAY_BARE, 0},
     {"insist insisted insists insisting", LX_SAY | LX_SAY_BARE, 0},
     {"argue argued argues arguing", LX_SAY | LX_SAY_BARE, 0},
-    {"warn warned warns warning", LX_SAY | LX_SAY_BARE, 0},
+    {"warn warned warns warning", LX_SAY, 0},       /* warn X against, warn of */
     {"add added adds adding", LX_SAY | LX_SAY_BARE, 0},
     {"assert asserted asserts asserting", LX_SAY | LX_SAY_BARE, 0},
     {"reply replied replies replying", LX_SAY | LX_SAY_BARE, 0},
@@ -268,9 +268,13 @@ static void lex_build(void)
     }
 }
 
-ax_lex ax_lexicon(uint64_t h)
+void ax_lexicon_init(void)
 {
     pthread_once(&lex_once, lex_build);
+}
+
+ax_lex ax_lexicon(uint64_t h)
+{
     uint64_t k = ac_map_key(h);
     size_t i = ac_map_slot(k, LEX_SLOTS - 1);
     for (;;) {

@@ -391,6 +391,31 @@ static void specific(ax_planned *p)
     p->nactors = w;
 }
 
+/* An election is held by a country: "voters in Bangladesh" -> BGD. */
+static void country_only(ac_annotation *a, ax_planned *p, int kind)
+{
+    if (kind != PK_ELECTION)
+        return;
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < p->nactors; k++) {
+        const char *c = p->actors[k];
+        if (strlen(c) > 3 && strncmp(c, "IGO", 3) != 0) {
+            char *t = ac_arena_strndup(&a->arena, c, 3);
+            if (!t) {
+                a->oom = 1;
+                return;
+            }
+            c = t;
+        }
+        int dup = 0;
+        for (uint32_t j = 0; j < w && !dup; j++)
+            dup = strcmp(p->actors[j], c) == 0;
+        if (!dup)
+            p->actors[w++] = c;
+    }
+    p->nactors = w;
+}
+
 /* Words that cancel what was planned: "called the talks off". */
 static int cancelled(const ac_annotation *a, uint32_t lo, uint32_t hi)
 {
@@ -398,6 +423,19 @@ static int cancelled(const ac_annotation *a, uint32_t lo, uint32_t hi)
         if (ax_is(a, i, "off") || ax_is(a, i, "cancelled") || ax_is(a, i, "canceled") ||
             ax_is(a, i, "postponed") || ax_is(a, i, "scrapped") || ax_is(a, i, "shelved"))
             return 1;
+    return 0;
+}
+
+/* Does the phrase starting at i name a place: "in Brussels", "at the White
+ * House", "in the Sea of Japan"? */
+static int is_place(const ac_annotation *a, uint32_t i)
+{
+    for (uint32_t k = i, n = 0; k-- > 0 && n < 5 && a->sent_of[k] == a->sent_of[i]; n++) {
+        if (ax_is(a, k, "in") || ax_is(a, k, "at") || ax_is(a, k, "near") || ax_is(a, k, "from"))
+            return 1;
+        if (!(ax_wflags(a, k) & WF_DET) && !ax_is(a, k, "of") && !(a->doc->toks[k].flags & TK_CAP))
+            return 0;
+    }
     return 0;
 }
 
@@ -410,12 +448,16 @@ static void participants(ac_annotation *a, ax_planned *p, uint32_t from, uint32_
         if (ax_punct(a, i, ',') || ax_punct(a, i, ';') || ax_punct(a, i, '"') ||
             (ax_wflags(a, i) & WF_SUBORD) || (a->lex[i].cls & LX_SAY))
             break;
+        /* "to discuss Ukraine": a purpose, not a participant -- but whom a
+         * visitor goes to see is one ("fly to Kabul to meet Taliban
+         * officials"). */
+        if ((ax_wflags(a, i) & WF_TO) && i + 1 < hi && a->np_at[i + 1] < 0 && (a->doc->toks[i + 1].flags & TK_WORD) &&
+            !(ax_wflags(a, i + 1) & WF_DET) && kind != PK_VISIT)
+            break;
         if (a->np_at[i] < 0)
             continue;
         const ac_np *x = &a->doc->nps[a->np_at[i]];
-        int place = x->first > 0 && (ax_is(a, x->first - 1, "in") || ax_is(a, x->first - 1, "at") ||
-                                     ax_is(a, x->first - 1, "near") || ax_is(a, x->first - 1, "from"));
-        if (x->kind != AK_AGREEMENT && (!place || kind == PK_ELECTION || kind == PK_VOTE))
+        if (x->kind != AK_AGREEMENT && (!is_place(a, x->first) || kind == PK_ELECTION || kind == PK_VOTE))
             add_group(a, p, x->group);
         i = x->end - 1;
     }
@@ -532,6 +574,18 @@ static int plan_verb(ac_annotation *a, uint32_t v)
         return -1;
     p->kind = ax_kind_name(kind);
     p->date = day;
+    /* The coder's event for it, when there is one ("will visit": 036). */
+    const ac_tok *vt = &a->doc->toks[v];
+    for (size_t n = 0; n < a->doc->nevents; n++) {
+        const ac_event *e = &a->doc->events[n];
+        if (e->sentence_id != s || e->mood == AC_MOOD_DONE)
+            continue;
+        size_t vl = strlen(e->verb_text);
+        if (vl >= vt->len && memcmp(e->verb_text + vl - vt->len, a->doc->text + vt->start, vt->len) == 0) {
+            p->code = e->code;
+            break;
+        }
+    }
     int pron;
     int g = subject_np(a, gfirst, lo, &pron);
     if (g >= 0)
@@ -548,6 +602,7 @@ static int plan_verb(ac_annotation *a, uint32_t v)
      * Quad summit"), "with X", "between X and Y"; not where it happens. */
     participants(a, p, v + 1, hi, kind);
     specific(p);
+    country_only(a, p, kind);
     return 0;
 }
 
@@ -572,7 +627,7 @@ int ax_find_planned(ac_annotation *a)
             /* A day on or after the story's: "go to the polls on April 12 in a
              * parliamentary election", "begin talks in Egypt today". */
             const char *d = event_day(a, lo, hi, 0);
-            is_ahead = not_past(a, d) && !*ax_when(a, lo, hi, 0) == 0;
+            is_ahead = not_past(a, d);
             if (is_ahead)
                 for (uint32_t i = lo; i < hi; i++)
                     if (ax_wflags(a, i) & WF_PAST)
@@ -595,18 +650,20 @@ int ax_find_planned(ac_annotation *a)
         p->kind = ax_kind_name(kind);
         p->date = event_day(a, lo, hi, 1);
         for (uint32_t i = lo; i < hi; i++) {
+            if (i > n && (ax_wflags(a, i) & WF_SUBORD))
+                break;                     /* "... that could end Orban's years" */
             int np = a->np_at[i];
             if (np < 0)
                 continue;
             const ac_np *x = &a->doc->nps[np];
             i = x->end - 1;
-            int place = x->first > lo && (ax_is(a, x->first - 1, "in") || ax_is(a, x->first - 1, "at"));
-            if (x->kind == AK_AGREEMENT || (place && kind != PK_ELECTION && kind != PK_VOTE))
+                if (x->kind == AK_AGREEMENT || (is_place(a, x->first) && kind != PK_ELECTION && kind != PK_VOTE))
                 continue;                  /* where it happens is no participant */
             if (x->group == (int32_t)np_index(a, x))
                 add_group(a, p, x->group);
         }
         specific(p);
+        country_only(a, p, kind);
         /* The agreement it belongs to: named in the sentence, or, for a
          * signing or a ceremony, the last one named. */
         int agr = -1;

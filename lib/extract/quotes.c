@@ -165,7 +165,7 @@ static int collect_names(qctx *q)
             e++;
         int title = i > 0 && (q->t[i - 1].flags & TK_TITLE) && same_sentence(q, i - 1, i);
         int noun = i > 0 && same_sentence(q, i - 1, i) &&
-                   ((a->lex[i - 1].cls & LX_PERSON_NOUN) || (a->np_at[i - 1] >= 0 && !is_word(q, i - 1) == 0));
+                   ((a->lex[i - 1].cls & LX_PERSON_NOUN) || (a->np_at[i - 1] >= 0 && is_word(q, i - 1)));
         int appos = e + 1 < a->ntok && ax_punct(a, e, ',') && same_sentence(q, e, e + 1) &&
                     (ax_is(a, e + 1, "a") || ax_is(a, e + 1, "an") || ax_is(a, e + 1, "the") ||
                      (a->lex[e + 1].cls & LX_PERSON_NOUN) || (a->np_at[e + 1] >= 0) ||
@@ -678,6 +678,14 @@ static int chunk_starting(qctx *q, uint32_t k, uint32_t hi, uint32_t *first, uin
             e = p->end;
             while (e < hi && (is_cap_name_word(q, e) || is_name_pronoun(q, e)) && a->np_at[e] < 0)
                 e++;                       /* "spokesman Lin Jian" */
+            /* "a spokesman for the Kremlin" */
+            if (!p->code && e + 1 < hi && (ax_is(a, e, "for") || ax_is(a, e, "of") || ax_is(a, e, "at"))) {
+                uint32_t j = e + 1;
+                while (j < hi && j - e < 4 && a->np_at[j] < 0 && (ax_wflags(a, j) & WF_DET))
+                    j++;
+                if (j < hi && a->np_at[j] >= 0 && a->doc->nps[a->np_at[j]].code)
+                    e = a->doc->nps[a->np_at[j]].end;
+            }
             break;
         }
         if (is_cap_name_word(q, e) || (q->t[e].flags & TK_TITLE)) {
@@ -756,8 +764,8 @@ static int speech_verb(const qctx *q, uint32_t i, uint32_t *vend, int partial)
 {
     const ac_annotation *a = q->a;
     uint32_t cls = a->lex[i].cls;
-    if (!(cls & (LX_SAY | (partial ? LX_SAY_PARTIAL : 0))))
-        return 0;
+    if (!(cls & (LX_SAY | (partial ? LX_SAY_PARTIAL : 0))) || a->np_at[i] >= 0)
+        return 0;                          /* "state television" is an actor */
     /* A capitalised form inside a sentence is a name ("Said", "Post"). */
     if ((q->t[i].flags & TK_CAP) && i > 0 && same_sentence(q, i - 1, i) && !ax_punct(a, i - 1, '"') &&
         !ax_punct(a, i - 1, ','))
@@ -1054,11 +1062,13 @@ static int words_in(const qctx *q, uint32_t first, uint32_t end)
 }
 
 /* Does [first, end) read as a clause: a finite verb in it? */
-static int has_verb(const qctx *q, uint32_t first, uint32_t end)
+static int has_verb(const qctx *q, uint32_t first, uint32_t end, int to_comma)
 {
     const ac_annotation *a = q->a;
     for (uint32_t i = first; i < end; i++) {
         uint32_t f = ax_wflags(a, i);
+        if ((to_comma && ax_punct(a, i, ',')) || (a->lex[i].cls & LX_SAY))
+            return 0;                      /* "..., the ministry said": not the clause's */
         if (f & (WF_BE | WF_HAVE | WF_DO | WF_FUTURE | WF_COND | WF_PAST | WF_NEG))
             return 1;
         const ac_tok *t = &q->t[i];
@@ -1068,6 +1078,11 @@ static int has_verb(const qctx *q, uint32_t first, uint32_t end)
             return 1;
         if (t->word && (a->dict->words[a->dict->words[t->word].base].flags & WF_HEAD) && i > first &&
             (s[t->len - 1] == 's' || (f & WF_PAST)) && !(ax_wflags(a, i - 1) & (WF_DET | WF_PREP)))
+            return 1;
+        /* Right after its subject: "Kazakhstan plans", "officials hope". */
+        if (i > first && (t->flags & TK_WORD) && !(t->flags & (TK_CAP | TK_POSS)) && t->len > 2 &&
+            (s[t->len - 1] == 's' || (s[t->len - 2] == 'e' && s[t->len - 1] == 'd') || (f & WF_INTENT)) &&
+            (a->np_at[i - 1] >= 0 || (ax_wflags(a, i - 1) & WF_PRON)) && a->np_at[i] < 0)
             return 1;
     }
     return 0;
@@ -1128,7 +1143,7 @@ static uint32_t clause_after(qctx *q, uint32_t v, uint32_t vend, uint32_t hi)
     uint32_t fl = ax_wflags(a, c);
     if (fl & (WF_PREP | WF_TO | WF_ADV | WF_SUBORD | WF_BE | WF_HAVE | WF_AND) || (a->lex[c].val & VF_MASK) == VF_ING)
         return 0;
-    if (!has_verb(q, c, clause_end(q, c)))
+    if (!has_verb(q, c, clause_end(q, c), 1))
         return 0;
     return c;
 }
@@ -1170,9 +1185,11 @@ static int indirect_speech(qctx *q)
             }
             if (!subject_of(q, v, lo, &f, &e))
                 continue;
-            /* CLAUSE, X said (on Monday). */
+            /* CLAUSE, X said (on Monday). Not "In a statement on Monday, X
+             * warned": the clause has a verb and opens with no preposition. */
             if (!ing && f > lo + 3 && ax_punct(a, f - 1, ',') && clause_end(q, v) <= vend + 4 &&
-                (vend >= hi || !ax_is(a, vend, "that"))) {
+                (vend >= hi || !ax_is(a, vend, "that")) && !(ax_wflags(a, lo) & (WF_PREP | WF_SUBORD)) &&
+                has_verb(q, lo, f - 1, 0)) {
                 if ((r = indirect_quote(q, lo, f - 1, f, e, v, vend)) < 0)
                     return -1;
                 if (r)

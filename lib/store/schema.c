@@ -38,6 +38,7 @@ static const st_column story_cols[] = {
     {"text_len", ST_INT, "bytes of raw text"},
     {"sentences", ST_INT, "number of sentences"},
     {"events", ST_INT, "number of story-level events"},
+    {"first_event", ST_INT, "events.id of its first event: its events are ids first_event .. first_event + events - 1"},
     {"issues", ST_TEXT, "issue codes (community dictionaries), ';'-separated"},
     {"annotated", ST_INT, "1 when quotes, actors, themes, tone and agreements were stored"},
     {"tone", ST_REAL, "positive - negative (GDELT V2Tone)"},
@@ -103,14 +104,22 @@ static const st_column event_cols[] = {
     {"mentions", ST_INT, "how many"},
 };
 
+static const st_column code_cols[] = {
+    {"code", ST_TEXT, "CAMEO event code"},
+    {"root", ST_TEXT, ""},
+    {"quad", ST_INT, ""},
+    {"goldstein", ST_REAL, ""},
+    {"plover", ST_TEXT, ""},
+};
+
 static const st_column mention_cols[] = {
     {"sentence_id", ST_INT, "sentences.id"},
     {"event_id", ST_INT, "events.id"},
 };
 
 static const st_column quote_cols[] = {
-    {"id", ST_SERIAL, ""},
     {"story", ST_INT, ""},
+    {"idx", ST_INT, "order in the story"},
     {"date", ST_TEXT, ""},
     {"day", ST_INT, ""},
     {"sentence", ST_INT, "sentence of the first quoted word"},
@@ -140,10 +149,14 @@ static const st_column story_actor_cols[] = {
     {"spans", ST_TEXT, "JSON [[start, end, sentence, via], ...]; via 0 name, 1 pronoun, 2 description"},
 };
 
+static const st_column theme_cols[] = {
+    {"theme", ST_TEXT, "accord's theme name (dict/annotate/themes.txt)"},
+    {"gkg", ST_TEXT, "its GDELT GKG themes, ';'-separated"},
+};
+
 static const st_column story_theme_cols[] = {
     {"story", ST_INT, ""},
-    {"theme", ST_TEXT, ""},
-    {"gkg", ST_TEXT, "GDELT GKG themes, ';'-separated"},
+    {"theme", ST_TEXT, "themes.theme"},
     {"mentions", ST_INT, ""},
     {"spans", ST_TEXT, "JSON [[start, end, sentence], ...]"},
 };
@@ -157,8 +170,8 @@ static const st_column story_agreement_cols[] = {
 };
 
 static const st_column membership_cols[] = {
-    {"id", ST_SERIAL, ""},
     {"story", ST_INT, ""},
+    {"idx", ST_INT, "order in the story"},
     {"date", ST_TEXT, "the story's date"},
     {"day", ST_INT, ""},
     {"agreement", ST_TEXT, "code"},
@@ -176,8 +189,8 @@ static const st_column membership_cols[] = {
 };
 
 static const st_column planned_cols[] = {
-    {"id", ST_SERIAL, ""},
     {"story", ST_INT, ""},
+    {"idx", ST_INT, "order in the story"},
     {"date", ST_TEXT, "the story's date"},
     {"day", ST_INT, ""},
     {"what", ST_TEXT, ""},
@@ -195,40 +208,40 @@ const st_table st_tables[] = {
     {"stories", "one row per story (and part)", COLS(story_cols), "story_id, part", NULL, 0},
     {"sentences", "every sentence of every story", COLS(sentence_cols), NULL, NULL, 0},
     {"event_groups", "one event across stories: same source, target, code, date",
-     COLS(group_cols), "source, target, code, date", NULL, 0},
+     COLS(group_cols), "src_country, tgt_country, date, source, target, code", NULL, 0},
+    {"event_codes", "the CAMEO codes met, with their quad class and Goldstein score", COLS(code_cols),
+     NULL, "code", 1},
     {"events", "one per (source, target, code) of a story", COLS(event_cols), NULL, NULL, 0},
     {"event_mentions", "every sentence that reports a story-level event", COLS(mention_cols), NULL,
      "sentence_id, event_id", 1},
-    {"quotes", "quotations and their speakers", COLS(quote_cols), NULL, NULL, 0},
+    {"quotes", "quotations and their speakers", COLS(quote_cols), NULL, "story, idx", 1},
     {"actors", "the dictionary entries stories name", COLS(actor_cols), "name, code", NULL, 0},
     {"story_actors", "the actors of a story and their mentions", COLS(story_actor_cols), NULL,
      "story, actor", 1},
+    {"themes", "the themes met and their GKG themes", COLS(theme_cols), NULL, "theme", 1},
     {"story_themes", "the themes of a story", COLS(story_theme_cols), NULL, "story, theme", 1},
     {"story_agreements", "the agreements a story names", COLS(story_agreement_cols), NULL,
      "story, agreement", 1},
-    {"memberships", "membership actions on agreements", COLS(membership_cols), NULL, NULL, 0},
-    {"planned", "events a story says are scheduled or expected", COLS(planned_cols), NULL, NULL, 0},
+    {"memberships", "membership actions on agreements", COLS(membership_cols), NULL, "story, idx", 1},
+    {"planned", "events a story says are scheduled or expected", COLS(planned_cols), NULL,
+     "story, idx", 1},
 };
 const size_t st_ntables = sizeof st_tables / sizeof st_tables[0];
 
-/* The dyad timeline reads only dyad_idx (a covering index: countries,
- * then day); --source/--target/--actor read the unique key and
- * group_target_idx; a date range alone reads group_day_idx. */
+/* Each index costs every ingest, so there are few. The unique key of
+ * event_groups (countries, date, codes) serves the upsert, the dyad timeline
+ * (an index-only range scan: countries equal, date in range) and --source
+ * / --actor; group_target_idx serves --target and the other side of
+ * --actor. A story's events are one id range (stories.first_event), and its
+ * quotes, memberships and planned events are keyed by story first, so
+ * replacing a story needs no index of its own. */
 const st_index st_indexes[] = {
-    {"group_dyad_idx", "event_groups", "src_country, tgt_country, day, code, quad, goldstein, num_mentions"},
-    {"group_target_idx", "event_groups", "target, day"},
-    {"group_day_idx", "event_groups", "day"},
-    {"event_story_idx", "events", "story"},
+    {"group_target_idx", "event_groups", "tgt_country, date"},
     {"event_group_idx", "events", "group_id"},
     {"quote_speaker_idx", "quotes", "speaker_code"},
-    {"quote_day_idx", "quotes", "day"},
-    {"quote_story_idx", "quotes", "story"},
     {"story_actor_actor_idx", "story_actors", "actor"},
-    {"story_theme_theme_idx", "story_themes", "theme"},
     {"story_agreement_idx", "story_agreements", "agreement"},
     {"membership_idx", "memberships", "agreement, actor, day"},
-    {"membership_story_idx", "memberships", "story"},
-    {"planned_story_idx", "planned", "story"},
     {"story_day_idx", "stories", "day"},
 };
 const size_t st_nindexes = sizeof st_indexes / sizeof st_indexes[0];

@@ -236,6 +236,26 @@ typedef struct st_backend {
 
 extern const st_backend st_sqlite_backend;
 
+/* ---- query.c: portable SQL under construction -------------------------------- */
+
+#define ST_SQL_PARAMS 48
+
+typedef struct st_sql {
+    ac_buf sql;
+    st_param p[ST_SQL_PARAMS];
+    size_t np;
+    char bounds[ST_SQL_PARAMS][64];  /* upper bounds of prefix ranges */
+    size_t nbounds;
+    int bad;               /* out of memory or too many parameters */
+} st_sql;
+
+/* Appends the filters of q over event_groups g (" AND ..."). AC_EINVAL for
+ * a bad date, country or quad class. */
+ac_status st_event_where(ac_store *s, st_sql *b, const ac_query *q, ac_error *err);
+/* Runs it; AC_ENOMEM when building it ran out of memory. */
+ac_status st_sql_run(ac_store *s, st_sql *b, st_row_fn fn, void *ctx, ac_error *err);
+void st_sql_free(st_sql *b);
+
 /* The open store (include/accord.h: ac_store). */
 struct ac_store {
     const st_backend *be;
