@@ -1160,7 +1160,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     }
     if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && !noun && !g.passive && m.source < 0)
         first_actor_roles(s, h, m.p->has_target ? m.target : -1, &src, &tgt);
-    if (g.passive && !noun) {
+    if (g.passive && !noun && !m.p->has_source) {   /* a $ slot spells the roles out */
         /* The subject is the target; "by X" after the verb is the source. */
         int by = -1;
         for (uint32_t j = h + 1; j < s->n && j < h + 8; j++) {

@@ -436,7 +436,7 @@ static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_
         st = exec(c,
                   "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                   "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; "
-                  "PRAGMA wal_autocheckpoint = 8192",
+                  "PRAGMA wal_autocheckpoint = 1000",
                   "setting up the database", err);
         if (st == AC_OK && max_bytes > 0) {
             char sql[96];
