@@ -881,6 +881,12 @@ static int find_subject_strict(const sent *s, uint32_t first, int *possessor)
             return s->np[w].group;
         }
         uint32_t f = wflags(s, i);
+        if ((f & WF_RELATIVE) && i + 1 != first && s->t[i].len == 4 &&
+            !memcmp(s->text + s->t[i].start, "that", 4)) {
+            /* "France that territorial disputes should": a complementizer,
+             * not the subject of a relative clause. */
+            break;
+        }
         if (f & WF_RELATIVE) {
             /* "Tokayev, who met ..." -> the NP before the relative pronoun. */
             int64_t j = k - 1;

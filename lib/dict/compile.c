@@ -504,8 +504,8 @@ static void compile_patterns(cc *c)
         pt->pre = pre;
         pt->post = post;
         for (int k = 0; k < p.nelem; k++) {
-            if (p.elems[k].type == PE_TARGET)
-                pt->has_target = 1;
+            if (p.elems[k].type == PE_TARGET || (p.elems[k].type == PE_COMPOUND && k > p.head))
+                pt->has_target = 1;             /* "agree with %": the compound is the target */
             if (p.elems[k].type == PE_SOURCE)
                 pt->has_source = 1;
         }
