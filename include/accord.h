@@ -999,6 +999,12 @@ ac_status ac_store_actors(ac_store *s, const ac_query *q, ac_row_fn fn, void *ct
 ac_status ac_store_themes(ac_store *s, const ac_query *q, ac_period by, ac_row_fn fn, void *ctx,
                           ac_error *err);
 
+/* Events a story says are planned or expected, by the date of the story:
+ * date, what, code, when (as written: "next week"), agreement, actors
+ * (codes, ' '-separated), story, sentence, text. q->actor (or q->country)
+ * keeps those with an actor whose code begins with it. */
+ac_status ac_store_planned(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
+
 /* Exports. Every format writes one event group per line:
  *   phoenix  the 26 tab-separated fields of the Phoenix pipeline
  *            (EventID, Date, Year, Month, Day, the source's full code,

@@ -231,3 +231,26 @@ int cmd_themes(int argc, char **argv)
     }
     return EXIT_OK;
 }
+
+static void planned_usage(FILE *f)
+{
+    fprintf(f, "usage: accord planned [OPTIONS]\n"
+               "Events the stories say are scheduled or expected (a signing ceremony, a\n"
+               "visit next week), by the date of the story that reports them.\n\n"
+               "  --actor CODE          with an actor whose code begins with CODE\n%s",
+            OUTPUT_HELP);
+}
+
+static int planned_opt(int argc, char **argv, int *i, query_opts *o)
+{
+    const char *v = cli_opt(argc, argv, i, "--actor");
+    if (v)
+        o->q.actor = v;
+    return v != NULL;
+}
+
+int cmd_planned(int argc, char **argv)
+{
+    return list_command(argc, argv, "planned", planned_usage, planned_opt, ac_store_planned,
+                        "(no planned events)");
+}

@@ -20,6 +20,13 @@
  *                conditional, negation, refusal and threat, which
  *                transform.c turns into the codebook's codes;
  *   8. events:   every source of the compound with every target.
+ * Community dictionaries add stems (TABARI roots: match_stem), discard and
+ * issue phrases (special_phrases), paired and subordinate codes. With the
+ * community's conventions (AC_CODE_LITERAL, and for TABARI AC_CODE_BY_CLAUSE
+ * and AC_CODE_FIRST_ACTOR; docs/dictionaries.md) nouns are not heads, moods
+ * keep the pattern's code, short comma clauses are set aside
+ * (mark_comma_clauses), each clause codes its first event and the actor
+ * search is TABARI's (first_actor_roles).
  * Nothing here allocates outside the story's arena.
  */
 #include <assert.h>

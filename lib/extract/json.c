@@ -21,6 +21,29 @@ static ac_status str(ac_buf *b, const char *s)
     return ac_json_escape(b, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* ,"key":"value" for a value that needs no escaping: codes, moods, kinds
+ * (upper-case letters, digits, _ and -, or fixed words). */
+static ac_status kraw(ac_buf *b, const char *key, const char *v)
+{
+    char buf[128];
+    size_t kl = strlen(key), vl = strlen(v);
+    if (kl + vl + 6 > sizeof buf) {
+        TRY(ac_buf_printf(b, ",\"%s\":", key));
+        return str(b, v);
+    }
+    size_t n = 0;
+    buf[n++] = ',';
+    buf[n++] = '"';
+    memcpy(buf + n, key, kl);
+    n += kl;
+    memcpy(buf + n, "\":\"", 3);
+    n += 3;
+    memcpy(buf + n, v, vl);
+    n += vl;
+    buf[n++] = '"';
+    return ac_buf_append(b, buf, n);
+}
+
 /* ,"key":"value" (first: no comma). */
 static ac_status kv(ac_buf *b, const char *key, const char *v, int first)
 {
@@ -83,15 +106,15 @@ static ac_status events(ac_buf *b, const ac_doc *doc)
         TRY(ac_buf_puts(b, first ? "{\"sentence_id\":" : ",{\"sentence_id\":"));
         first = 0;
         TRY(put_u(b, e->sentence_id));
-        TRY(kv(b, "source", e->source, 0));
-        TRY(kv(b, "target", e->target, 0));
+        TRY(kraw(b, "source", e->source));
+        TRY(kraw(b, "target", e->target));
         TRY(kv(b, "source_text", e->source_text, 0));
         TRY(kv(b, "target_text", e->target_text, 0));
-        TRY(kv(b, "code", e->code, 0));
-        TRY(kv(b, "root", e->root, 0));
+        TRY(kraw(b, "code", e->code));
+        TRY(kraw(b, "root", e->root));
         TRY(ac_buf_printf(b, ",\"quad\":%d,\"goldstein\":%.1f", e->quad, e->goldstein));
-        TRY(kv(b, "plover", e->plover, 0));
-        TRY(kv(b, "mood", ac_mood_name(e->mood), 0));
+        TRY(kraw(b, "plover", e->plover));
+        TRY(kraw(b, "mood", ac_mood_name(e->mood)));
         TRY(kv(b, "verb_text", e->verb_text, 0));
         TRY(kv(b, "pattern", e->pattern, 0));
         TRY(ac_buf_puts(b, ",\"sentence\":"));
@@ -129,14 +152,14 @@ static ac_status quotes(ac_buf *b, const ac_annotation *a)
         TRY(put_u(b, q->end));
         TRY(ac_buf_puts(b, ",\"sentence\":"));
         TRY(put_u(b, q->sentence));
-        TRY(kv(b, "kind", q->kind == AC_QUOTE_DIRECT ? "direct" : "indirect", 0));
+        TRY(kraw(b, "kind", q->kind == AC_QUOTE_DIRECT ? "direct" : "indirect"));
         TRY(kv(b, "speaker", q->speaker, 0));
         TRY(ac_buf_puts(b, ",\"speaker_start\":"));
         TRY(put_u(b, q->speaker_start));
         TRY(ac_buf_puts(b, ",\"speaker_end\":"));
         TRY(put_u(b, q->speaker_end));
         TRY(kv(b, "speaker_name", q->speaker_name, 0));
-        TRY(kv(b, "speaker_code", q->speaker_code, 0));
+        TRY(kraw(b, "speaker_code", q->speaker_code));
         TRY(kv(b, "verb", q->verb, 0));
         TRY(ac_buf_putc(b, '}'));
     }
@@ -175,7 +198,7 @@ static ac_status actors(ac_buf *b, const ac_annotation *a)
         const ax_entity *e = &a->ents[i];
         TRY(ac_buf_puts(b, i ? ",{" : "{"));
         TRY(kv(b, "name", e->name, 1));
-        TRY(kv(b, "code", e->code, 0));
+        TRY(kraw(b, "code", e->code));
         TRY(kv(b, "kind", ac_kind_name((ac_kind)e->kind), 0));
         TRY(ac_buf_puts(b, ",\"count\":"));
         TRY(put_u(b, e->count));
@@ -195,9 +218,10 @@ static ac_status themes(ac_buf *b, const ac_annotation *a)
         TRY(kv(b, "theme", e->code, 1));
         TRY(ac_buf_puts(b, ",\"gkg\":["));
         for (uint32_t k = 1; k < en->ncodes; k++) {
-            if (k > 1)
-                TRY(ac_buf_putc(b, ','));
-            TRY(str(b, en->codes[k].code));
+            const char *g = en->codes[k].code;
+            TRY(ac_buf_append(b, k > 1 ? ",\"" : "\"", k > 1 ? 2 : 1));
+            TRY(ac_buf_append(b, g, strlen(g)));
+            TRY(ac_buf_putc(b, '"'));
         }
         TRY(ac_buf_puts(b, "],\"count\":"));
         TRY(put_u(b, e->count));
@@ -256,8 +280,8 @@ static ac_status agreements(ac_buf *b, const ac_annotation *a)
             TRY(ac_buf_puts(b, first ? "{" : ",{"));
             first = 0;
             TRY(kv(b, "action", ax_action_name(x->action), 1));
-            TRY(kv(b, "mood", ac_mood_name(x->mood), 0));
-            TRY(kv(b, "actor", x->actor, 0));
+            TRY(kraw(b, "mood", ac_mood_name(x->mood)));
+            TRY(kraw(b, "actor", x->actor));
             TRY(kv(b, "actor_text", x->actor_text, 0));
             TRY(kv(b, "actor_name", x->actor_name, 0));
             TRY(ac_buf_puts(b, x->negated ? ",\"negated\":true" : ",\"negated\":false"));
@@ -294,8 +318,8 @@ static ac_status planned(ac_buf *b, const ac_annotation *a)
         const ax_planned *p = &a->planned[i];
         TRY(ac_buf_puts(b, i ? ",{" : "{"));
         TRY(kv(b, "what", p->what, 1));
-        TRY(kv(b, "kind", p->kind, 0));
-        TRY(kv(b, "code", p->code, 0));
+        TRY(kraw(b, "kind", p->kind));
+        TRY(kraw(b, "code", p->code));
         TRY(kv(b, "when", p->when, 0));
         TRY(kv(b, "date", p->date, 0));
         TRY(kv(b, "agreement", p->agreement, 0));

@@ -556,11 +556,17 @@ static int plan_verb(ac_annotation *a, uint32_t v)
     if (neg || cond || had || (to && !future) || cancelled(a, lo, hi))
         return 0;
     /* Present or progressive with a day ahead: "meet in Brussels tomorrow". */
+    if (!future) {
+        int past = form == VF_PAST || form == VF_PP, time = 0;
+        for (uint32_t i = lo; i < hi && !time; i++)
+            time = (a->lex[i].cls & (LX_TIME | LX_TIME_REL)) != 0;
+        if (past || !time)
+            return 0;                      /* cheap test first: most verbs stop here */
+    }
     const char *day = event_day(a, lo, hi, 1);
     if (!future) {
         const char *when = ax_when(a, lo, hi, 1);
-        int past = form == VF_PAST || form == VF_PP;
-        if (past || !*when || (!*day && !ax_is(a, lo, "next")))
+        if (!*when || (!*day && !ax_is(a, lo, "next")))
             return 0;
         for (uint32_t i = lo; i < hi; i++)
             if (a->lex[i].cls & LX_PAST_TIME)

@@ -166,11 +166,14 @@ typedef struct emit {
     size_t n;
     ac_row_fn fn;
     void *ctx;
+    size_t limit, count;   /* stop after limit rows (0: none) */
     int stopped;
 } emit;
 
-static void emit_init(emit *e, const col *cols, size_t n, ac_row_fn fn, void *ctx)
+static void emit_init(emit *e, const col *cols, size_t n, ac_row_fn fn, void *ctx, const ac_query *q)
 {
+    e->limit = q ? q->limit : 0;
+    e->count = 0;
     assert(n <= MAX_COLS);
     if (n > MAX_COLS)
         n = MAX_COLS;
@@ -190,7 +193,9 @@ static int emit_vals(emit *e, const char *const *vals)
     for (size_t i = 0; i < e->n; i++)
         v[i] = vals[i] ? vals[i] : "";
     ac_row row = {.ncols = e->n, .names = e->names, .types = e->types, .values = v};
-    if (e->fn(e->ctx, &row))
+    if (e->stopped)
+        return 1;
+    if (e->fn(e->ctx, &row) || (e->limit && ++e->count >= e->limit))
         e->stopped = 1;
     return e->stopped;
 }
@@ -304,10 +309,13 @@ ac_status st_event_where(ac_store *s, qb *b, const ac_query *q, ac_error *err)
     if (st != AC_OK)
         return st;
     if (q->text && *q->text) {
-        qs(b, " AND g.id IN (SELECT e2.group_id FROM event_mentions m JOIN events e2 ON e2.id = "
-              "m.event_id WHERE m.sentence_id IN (");
+        /* The sentences that match, their stories, those stories' events
+         * (one id range each) that list the sentence among theirs. */
+        qs(b, " AND g.id IN (SELECT e2.group_id FROM (");
         qs(b, s->be->fts_sentence_ids);
-        qs(b, "))");
+        qs(b, ") f JOIN stories s2 ON s2.sid = f.id / 1048576 JOIN events e2 ON e2.id BETWEEN "
+              "s2.first_event AND s2.first_event + s2.events - 1 WHERE (',' || e2.sentence_ids || "
+              "',') LIKE ('%,' || (f.id % 1048576) || ',%'))");
         qtext(b, q->text);
     }
     return AC_OK;
@@ -328,7 +336,7 @@ ac_status ac_store_events(ac_store *s, const ac_query *q, ac_row_fn fn, void *ct
         qs(&b, " ORDER BY g.day, g.id");
         qlimit(&b, q);
         emit e;
-        emit_init(&e, EVENT_COLS, NCOLS(EVENT_COLS), fn, ctx);
+        emit_init(&e, EVENT_COLS, NCOLS(EVENT_COLS), fn, ctx, q);
         st = st_sql_run(s, &b, pass_row, &e, err);
     }
     st_sql_free(&b);
@@ -522,7 +530,7 @@ ac_status ac_store_dyad(ac_store *s, const char *a, const char *b, ac_period by,
             acc.c[m++] = acc.c[i];
     }
     emit e;
-    emit_init(&e, DYAD_COLS, NCOLS(DYAD_COLS), fn, ctx);
+    emit_init(&e, DYAD_COLS, NCOLS(DYAD_COLS), fn, ctx, q);
     code_count *cc = malloc((m ? m : 1) * sizeof *cc);
     if (!cc) {
         free(acc.c);
@@ -596,7 +604,7 @@ ac_status ac_store_agreements(ac_store *s, const ac_query *q, ac_row_fn fn, void
         qs(&b, " GROUP BY a.agreement ORDER BY count(DISTINCT a.story) DESC, a.agreement");
         qlimit(&b, q);
         emit e;
-        emit_init(&e, AGREEMENT_COLS, NCOLS(AGREEMENT_COLS), fn, ctx);
+        emit_init(&e, AGREEMENT_COLS, NCOLS(AGREEMENT_COLS), fn, ctx, q);
         status = st_sql_run(s, &b, pass_row, &e, err);
     }
     st_sql_free(&b);
@@ -796,7 +804,7 @@ ac_status ac_store_agreement_members(ac_store *s, const char *name, const ac_que
     if (st == AC_OK) {
         qs(&b, " ORDER BY m.actor, m.day, m.story, m.idx");
         emit e;
-        emit_init(&e, MEMBER_COLS, NCOLS(MEMBER_COLS), fn, ctx);
+        emit_init(&e, MEMBER_COLS, NCOLS(MEMBER_COLS), fn, ctx, q);
         member_acc m = {.e = &e, .agreement = code};
         st = st_sql_run(s, &b, member_row, &m, err);
         if (st == AC_OK)
@@ -834,7 +842,7 @@ ac_status ac_store_agreement_evidence(ac_store *s, const char *name, const ac_qu
         qs(&b, " ORDER BY m.day, m.story, m.idx");
         qlimit(&b, q);
         emit e;
-        emit_init(&e, EVIDENCE_COLS, NCOLS(EVIDENCE_COLS), fn, ctx);
+        emit_init(&e, EVIDENCE_COLS, NCOLS(EVIDENCE_COLS), fn, ctx, q);
         st = st_sql_run(s, &b, pass_row, &e, err);
     }
     st_sql_free(&b);
@@ -876,7 +884,7 @@ ac_status ac_store_quotes(ac_store *s, const ac_query *q, ac_row_fn fn, void *ct
         qs(&b, " ORDER BY q.day, q.story, q.idx");
         qlimit(&b, q);
         emit e;
-        emit_init(&e, QUOTE_COLS, NCOLS(QUOTE_COLS), fn, ctx);
+        emit_init(&e, QUOTE_COLS, NCOLS(QUOTE_COLS), fn, ctx, q);
         st = st_sql_run(s, &b, pass_row, &e, err);
     }
     st_sql_free(&b);
@@ -910,7 +918,7 @@ ac_status ac_store_actors(ac_store *s, const ac_query *q, ac_row_fn fn, void *ct
         qs(&b, " GROUP BY a.id, a.code, a.name, a.kind ORDER BY sum(sa.mentions) DESC, a.name, a.code");
         qlimit(&b, q);
         emit e;
-        emit_init(&e, ACTOR_COLS, NCOLS(ACTOR_COLS), fn, ctx);
+        emit_init(&e, ACTOR_COLS, NCOLS(ACTOR_COLS), fn, ctx, q);
         st = st_sql_run(s, &b, pass_row, &e, err);
     }
     st_sql_free(&b);
@@ -1020,7 +1028,7 @@ ac_status ac_store_themes(ac_store *s, const ac_query *q, ac_period by, ac_row_f
     if (m)
         qsort(acc.c, m, sizeof *acc.c, cmp_theme_out);
     emit e;
-    emit_init(&e, THEME_COLS, NCOLS(THEME_COLS), fn, ctx);
+    emit_init(&e, THEME_COLS, NCOLS(THEME_COLS), fn, ctx, NULL);
     size_t shown = 0;
     int64_t cur = 0;
     for (size_t i = 0; i < m && !e.stopped; i++) {
@@ -1043,4 +1051,40 @@ ac_status ac_store_themes(ac_store *s, const ac_query *q, ac_period by, ac_row_f
     }
     free(acc.c);
     return AC_OK;
+}
+
+/* ---- planned ------------------------------------------------------------------ */
+
+static const col PLANNED_COLS[] = {
+    {"date", AC_VALUE_TEXT},      {"what", AC_VALUE_TEXT},  {"code", AC_VALUE_TEXT},
+    {"when", AC_VALUE_TEXT},      {"agreement", AC_VALUE_TEXT}, {"actors", AC_VALUE_TEXT},
+    {"story", AC_VALUE_TEXT},     {"sentence", AC_VALUE_INT}, {"text", AC_VALUE_TEXT},
+};
+
+ac_status ac_store_planned(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err)
+{
+    if (!s || !fn)
+        return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "ac_store_planned: invalid argument");
+    qb b = {0};
+    char like[80];
+    qs(&b, "SELECT p.date, p.what, p.code, p.when_text, p.agreement, p.actors, st.story_id, "
+           "p.sentence, se.text FROM planned p JOIN stories st ON st.sid = p.story "
+           "LEFT JOIN sentences se ON se.id = p.story * 1048576 + p.sentence WHERE 1 = 1");
+    const char *who = q && q->actor && *q->actor ? q->actor : q && q->country ? q->country : NULL;
+    if (who && *who) {
+        /* A code of the ' '-separated list that begins with who. */
+        snprintf(like, sizeof like, "%% %s%%", who);
+        qs(&b, " AND (' ' || p.actors) LIKE ?");
+        qtext(&b, like);
+    }
+    ac_status st = qdates(&b, "p.day", q, err);
+    if (st == AC_OK) {
+        qs(&b, " ORDER BY p.day, p.story, p.idx");
+        qlimit(&b, q);
+        emit e;
+        emit_init(&e, PLANNED_COLS, NCOLS(PLANNED_COLS), fn, ctx, q);
+        st = st_sql_run(s, &b, pass_row, &e, err);
+    }
+    st_sql_free(&b);
+    return st;
 }

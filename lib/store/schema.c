@@ -112,11 +112,6 @@ static const st_column code_cols[] = {
     {"plover", ST_TEXT, ""},
 };
 
-static const st_column mention_cols[] = {
-    {"sentence_id", ST_INT, "sentences.id"},
-    {"event_id", ST_INT, "events.id"},
-};
-
 static const st_column quote_cols[] = {
     {"story", ST_INT, ""},
     {"idx", ST_INT, "order in the story"},
@@ -212,8 +207,6 @@ const st_table st_tables[] = {
     {"event_codes", "the CAMEO codes met, with their quad class and Goldstein score", COLS(code_cols),
      NULL, "code", 1},
     {"events", "one per (source, target, code) of a story", COLS(event_cols), NULL, NULL, 0},
-    {"event_mentions", "every sentence that reports a story-level event", COLS(mention_cols), NULL,
-     "sentence_id, event_id", 1},
     {"quotes", "quotations and their speakers", COLS(quote_cols), NULL, "story, idx", 1},
     {"actors", "the dictionary entries stories name", COLS(actor_cols), "name, code", NULL, 0},
     {"story_actors", "the actors of a story and their mentions", COLS(story_actor_cols), NULL,

@@ -55,7 +55,6 @@ enum {
     Q_GROUP_FIND,
     Q_EVENT_INSERT,
     Q_CODE_INSERT,
-    Q_MENTION_INSERT,
     Q_GROUP_SOURCES,
     Q_QUOTE_INSERT,
     Q_ACTOR_FIND,
@@ -69,7 +68,6 @@ enum {
     /* Replacing a story whose text changed. */
     Q_OLD_GROUPS,
     Q_FTS_DELETE,
-    Q_DEL_MENTIONS,
     Q_DEL_EVENTS,
     Q_DEL_SENTENCES,
     Q_DEL_QUOTES,
@@ -112,7 +110,6 @@ static const char *const SQL[Q_COUNT] = {
         "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     [Q_CODE_INSERT] = "INSERT OR IGNORE INTO event_codes (code, root, quad, goldstein, plover) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
-    [Q_MENTION_INSERT] = "INSERT OR IGNORE INTO event_mentions (sentence_id, event_id) VALUES (?1, ?2)",
     [Q_GROUP_SOURCES] =
         "UPDATE event_groups SET num_sources = (SELECT count(DISTINCT s.source_key) FROM events e "
         "JOIN stories s ON s.sid = e.story WHERE e.group_id = ?1) WHERE id = ?1",
@@ -140,7 +137,6 @@ static const char *const SQL[Q_COUNT] = {
     [Q_OLD_GROUPS] = "SELECT DISTINCT group_id FROM events WHERE id BETWEEN ?1 AND ?2",
     [Q_FTS_DELETE] = "INSERT INTO sentences_fts (sentences_fts, rowid, text) "
                      "SELECT 'delete', id, text FROM sentences WHERE id BETWEEN ?1 AND ?2",
-    [Q_DEL_MENTIONS] = "DELETE FROM event_mentions WHERE sentence_id BETWEEN ?1 AND ?2",
     [Q_DEL_EVENTS] = "DELETE FROM events WHERE id BETWEEN ?1 AND ?2",
     [Q_DEL_SENTENCES] = "DELETE FROM sentences WHERE id BETWEEN ?1 AND ?2",
     [Q_DEL_QUOTES] = "DELETE FROM quotes WHERE story = ?1",
@@ -436,7 +432,7 @@ static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_
         st = exec(c,
                   "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                   "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; "
-                  "PRAGMA wal_autocheckpoint = 1000",
+                  "PRAGMA wal_autocheckpoint = 8192",
                   "setting up the database", err);
         if (st == AC_OK && max_bytes > 0) {
             char sql[96];
@@ -512,11 +508,7 @@ static void sq_rollback(st_conn *c)
 
 static ac_status sq_commit(st_conn *c, ac_error *err)
 {
-    static double TC; struct timespec a, b2;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
     int rc = sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b2); TC += (b2.tv_sec - a.tv_sec) + (b2.tv_nsec - a.tv_nsec) / 1e9;
-    if (getenv("XC")) fprintf(stderr, "commit cpu %.2f\n", TC);
     if (rc != SQLITE_OK) {
         ac_status st = fail(c, rc, "committing a batch", err);
         sq_rollback(c);
@@ -597,7 +589,7 @@ static ac_status remove_story(st_conn *c, const stored *old, ac_error *err)
         free(groups);
         return fail(c, rc, "replacing a story", err);
     }
-    static const int by_range[] = {Q_FTS_DELETE, Q_DEL_MENTIONS, Q_DEL_SENTENCES, Q_DEL_EVENTS};
+    static const int by_range[] = {Q_FTS_DELETE, Q_DEL_SENTENCES, Q_DEL_EVENTS};
     static const int by_story[] = {Q_DEL_QUOTES, Q_DEL_STORY_ACTORS, Q_DEL_THEMES,
                                    Q_DEL_AGREEMENTS, Q_DEL_MEMBERSHIPS, Q_DEL_PLANNED, Q_DEL_STORY};
     ac_status st = AC_OK;
@@ -678,10 +670,9 @@ static ac_status put_code(st_conn *c, const ac_event *v, ac_error *err)
 
 static ac_status put_events(st_conn *c, const st_story *r, int64_t sid, ac_error *err)
 {
-    sqlite3_stmt *g, *e, *m, *src;
+    sqlite3_stmt *g, *e, *src;
     TRY(prep(c, Q_GROUP_UPSERT, &g, err));
     TRY(prep(c, Q_EVENT_INSERT, &e, err));
-    TRY(prep(c, Q_MENTION_INSERT, &m, err));
     for (size_t i = 0; i < r->nevents; i++) {
         const st_event *x = &r->events[i];
         const ac_event *v = x->ev;
@@ -752,11 +743,6 @@ static ac_status put_events(st_conn *c, const st_story *r, int64_t sid, ac_error
         bt(e, 20, x->sentence_ids);
         bi(e, 21, x->mentions);
         TRY(run(c, e, "writing events", err));
-        for (uint32_t k = 0; k < x->mentions; k++) {
-            bi(m, 1, sid * ST_SENT_STRIDE + x->sentences[k]);
-            bi(m, 2, eid);
-            TRY(run(c, m, "writing event mentions", err));
-        }
         TRY(put_code(c, v, err));
         if (existed) {
             /* Another story reported it too: is this one a new source? */
@@ -945,17 +931,9 @@ static ac_status sq_put_story(st_conn *c, const st_story *r, int state, ac_error
     bi(s, 25, c->next_event);
     TRY(run(c, s, "writing a story", err));
     int64_t sid = sqlite3_last_insert_rowid(c->db);
-    static double T[4]; static int calls;
-    struct timespec a, b2;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
     TRY(put_sentences(c, r, sid, err));
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b2); T[0] += (b2.tv_sec - a.tv_sec) + (b2.tv_nsec - a.tv_nsec) / 1e9; a = b2;
     TRY(put_events(c, r, sid, err));
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b2); T[1] += (b2.tv_sec - a.tv_sec) + (b2.tv_nsec - a.tv_nsec) / 1e9; a = b2;
-    ac_status stx = put_annotation(c, r, sid, err);
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b2); T[2] += (b2.tv_sec - a.tv_sec) + (b2.tv_nsec - a.tv_nsec) / 1e9; a = b2;
-    if (++calls % 9921 == 0) fprintf(stderr, "sent %.2f ev %.2f ann %.2f\n", T[0], T[1], T[2]);
-    return stx;
+    return put_annotation(c, r, sid, err);
 }
 
 /* ---- queries ----------------------------------------------------------------- */
@@ -1008,7 +986,7 @@ static ac_status sq_query(st_conn *c, const char *sql, const st_param *p, size_t
 
 const st_backend st_sqlite_backend = {
     .name = "sqlite",
-    .fts_sentence_ids = "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?",
+    .fts_sentence_ids = "SELECT rowid AS id FROM sentences_fts WHERE sentences_fts MATCH ?",
     .open = sq_open,
     .close = sq_close,
     .begin = sq_begin,

@@ -212,8 +212,9 @@ enum { ST_ABSENT = 0, ST_SAME, ST_CHANGED };
 
 typedef struct st_backend {
     const char *name;      /* "sqlite" */
-    /* A subquery giving the sentence ids that match one full-text query
-     * parameter, e.g. "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?". */
+    /* A query whose one column, id, lists the sentences.id that match one
+     * full-text query parameter ("SELECT rowid AS id FROM sentences_fts
+     * WHERE sentences_fts MATCH ?"); used as a derived table. */
     const char *fts_sentence_ids;
 
     /* target: what follows the scheme (a path); opts: "k=v&k=v" or "". */
