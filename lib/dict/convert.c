@@ -8,7 +8,9 @@
  * names, codes with their date ranges, agent prefixes (CODE~), capitals
  * (@caps) and generated plurals (@plurals), discard and issue phrases, the
  * annotation layer's themes, theme table and tone words, paired
- * verb codes (042:043, :173), sets, irregular verbs and the CAMEO table.
+ * verb codes (042:043, :173) and subordinate ones (023?), sets, irregular
+ * verbs and the CAMEO table. Not yet written: the negations a PICO table
+ * adds (bnegation), which the text format cannot say.
  *
  * The order of everything is kept: actors are written in the order they were
  * added, with a new @kind (and @caps, @plurals) line wherever that changes,
@@ -381,10 +383,12 @@ static void write_patterns(wr *w)
             skip(w, "pattern", what, p->file, p->line);
             continue;
         }
+        /* A final '?' marks a subordinate pattern (TABARI's "023?"). */
+        const char *sub = p->subordinate ? "?" : "";
         if (p->code2)
-            PUTF(w, "%s:%s  %s\n", p->code ? p->code : "", p->code2, p->text);
+            PUTF(w, "%s:%s%s  %s\n", p->code ? p->code : "", p->code2, sub, p->text);
         else
-            PUTF(w, "%s  %s\n", p->code, p->text);
+            PUTF(w, "%s%s  %s\n", p->code, sub, p->text);
     }
 }
 
