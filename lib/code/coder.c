@@ -103,6 +103,8 @@ static int is_ly(const sent *s, uint32_t i)
 
 static uint32_t stem_of(const sent *s, uint32_t i);
 
+static int is_adjective_like(const sent *s, uint32_t i);
+
 /* A clause boundary: tokens a subject or target search does not cross. */
 static int is_boundary(const sent *s, uint32_t i)
 {
@@ -278,8 +280,18 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                 int nx_country = nx->kind == AK_COUNTRY || nx->kind == AK_IGO || nx->kind == AK_GROUP;
                 /* Only glue between end and the next mention. */
                 uint32_t k = end;
-                int glue_ok = 1, saw_of = 0, saw_in = 0;
+                int glue_ok = 1, saw_of = 0, saw_in = 0, adjectives = 0;
+                /* The community's phrases run from a possessor through its
+                 * modifiers to the agent: "Ithilen's awful and evil minister". */
+                int poss_to_agent = (s->doc->flags & AC_CODE_LITERAL) &&
+                                    !(s->doc->flags & AC_CODE_FIRST_ACTOR) && nx->kind == AK_AGENT &&
+                                    end < s->n && (s->t[end].flags & TK_POSS);
                 while (k < nx->first) {
+                    if (poss_to_agent && k > end &&
+                        (is_adjective_like(s, k) || (wflags(s, k) & WF_AND)) && ++adjectives <= 4) {
+                        k++;
+                        continue;
+                    }
                     if (!is_glue(s, k, nx_country)) {
                         glue_ok = 0;
                         break;
@@ -290,7 +302,7 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                         saw_in = 1;
                     k++;
                 }
-                if (!glue_ok || nx->first - end > 3)
+                if (!glue_ok || nx->first - end > 3 + (uint32_t)adjectives)
                     break;
                 /* "protesters in Tashkent" are Uzbek; but government, army and
                  * intelligence bodies are often abroad ("Russian troops in
@@ -314,6 +326,11 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                         (agent && !(s->doc->flags & AC_CODE_LITERAL)))
                         break;
                     agent = agents[nagents++] = &E[nx->entry];
+                } else if (nx->first == end && actor && agent && !person &&
+                           (s->doc->flags & AC_CODE_LITERAL) && !(s->doc->flags & AC_CODE_FIRST_ACTOR) &&
+                           m[i].kind != AK_AGENT) {
+                    /* "Ithilen's minister Calimehtar": the possessor's
+                     * country and the agent decide; the name is absorbed. */
                 } else if (nx->first == end && (actor || person) &&
                            same_country(s, actor ? actor : person, &E[nx->entry])) {
                     /* "Bree President Romendacil": a name of the same country
