@@ -14,7 +14,8 @@ static const char OUTPUT_HELP[] =
     "  --since DATE, --until DATE     YYYY-MM-DD, inclusive\n"
     "  --db URL              the database (default accord.db)\n"
     "  --json, --csv         JSON Lines or CSV instead of a table\n"
-    "  --limit N             at most N rows\n";
+    "  --limit N             at most N rows\n"
+    "  --columns a,b,...     only these columns, in this order\n";
 
 typedef ac_status (*list_fn)(ac_store *, const ac_query *, ac_row_fn, void *, ac_error *);
 
@@ -38,7 +39,7 @@ static int list_command(int argc, char **argv, const char *cmd, void (*usage)(FI
     ac_store *s = store_open_cli(o.db, AC_STORE_READONLY);
     if (!s)
         return EXIT_FAIL;
-    out_table *t = out_new(o.format, stdout);
+    out_table *t = out_from(&o);
     ac_error err;
     ac_status st = fn(s, &o.q, out_row, t, &err);
     out_finish(t, empty);
@@ -122,14 +123,14 @@ int cmd_agreement(int argc, char **argv)
     if (members) {
         if (both && o.format == OUT_TABLE)
             printf("members\n");
-        out_table *t = out_new(o.format, stdout);
+        out_table *t = out_from(&o);
         st = ac_store_agreement_members(s, name, &o.q, out_row, t, &err);
         out_finish(t, st == AC_OK ? "(no member reported)" : NULL);
     }
     if (st == AC_OK && evidence && (!both || o.format == OUT_TABLE)) {
         if (both)
             printf("\nevidence\n");
-        out_table *t = out_new(o.format, stdout);
+        out_table *t = out_from(&o);
         st = ac_store_agreement_evidence(s, name, &o.q, out_row, t, &err);
         out_finish(t, st == AC_OK ? "(no membership action reported)" : NULL);
     }
@@ -220,7 +221,7 @@ int cmd_themes(int argc, char **argv)
     ac_store *s = store_open_cli(o.db, AC_STORE_READONLY);
     if (!s)
         return EXIT_FAIL;
-    out_table *t = out_new(o.format, stdout);
+    out_table *t = out_from(&o);
     ac_error err;
     ac_status st = ac_store_themes(s, &o.q, o.by, out_row, t, &err);
     out_finish(t, "(no themes)");

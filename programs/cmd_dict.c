@@ -85,6 +85,7 @@ int cmd_dict(int argc, char **argv)
     printf("sets           %zu\n", s.sets);
     printf("irregular      %zu\n", s.irregular);
     printf("cameo codes    %zu\n", s.cameo_codes);
+    printf("themes         %zu (%zu phrase lines); tone: %zu lines\n", s.themes, s.theme_phrases, s.tone_words);
     printf("words          %zu\n", s.words);
     printf("bad lines      %zu\n", s.lines_bad);
     printf("memory         %.1f MB\n", (double)s.memory_bytes / 1e6);

@@ -52,7 +52,8 @@ static const char FILTER_HELP[] =
 static const char OUTPUT_HELP[] =
     "  --db URL              the database (default accord.db)\n"
     "  --json, --csv         JSON Lines or CSV instead of a table\n"
-    "  --limit N             at most N rows\n";
+    "  --limit N             at most N rows\n"
+    "  --columns a,b,...     only these columns, in this order\n";
 
 static int bad_option(const char *cmd, const char *arg, void (*usage)(FILE *))
 {
@@ -87,7 +88,7 @@ int cmd_events(int argc, char **argv)
     ac_store *s = store_open_cli(o.db, AC_STORE_READONLY);
     if (!s)
         return EXIT_FAIL;
-    out_table *t = out_new(o.format, stdout);
+    out_table *t = out_from(&o);
     ac_error err;
     ac_status st = ac_store_events(s, &o.q, out_row, t, &err);
     out_finish(t, "(no events)");
@@ -140,7 +141,7 @@ int cmd_dyad(int argc, char **argv)
     ac_store *s = store_open_cli(o.db, AC_STORE_READONLY);
     if (!s)
         return EXIT_FAIL;
-    out_table *t = out_new(o.format, stdout);
+    out_table *t = out_from(&o);
     ac_error err;
     ac_status st = ac_store_dyad(s, actors[0], actors[1], o.by, &o.q, out_row, t, &err);
     out_finish(t, "(no events between them)");

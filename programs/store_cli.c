@@ -20,6 +20,8 @@ int query_opt(int argc, char **argv, int *i, query_opts *o, int by_ok, const cha
         o->format = OUT_JSON;
     } else if (!strcmp(argv[*i], "--csv")) {
         o->format = OUT_CSV;
+    } else if ((v = cli_opt(argc, argv, i, "--columns"))) {
+        o->columns = v;
     } else if ((v = cli_opt(argc, argv, i, "--since"))) {
         o->q.since = v;
     } else if ((v = cli_opt(argc, argv, i, "--until"))) {
@@ -70,10 +72,15 @@ ac_store *store_open_cli(const char *db, unsigned flags)
 
 /* ---- output ---------------------------------------------------------------------- */
 
+#define MAX_PICK 64
+
 struct out_table {
     out_format f;
     FILE *to;
     int tty;
+    const char *columns;   /* --columns, or NULL */
+    size_t pick[MAX_PICK]; /* the row's columns to print, in order */
+    size_t npick;
     size_t ncols;
     char **names;
     ac_value_type *types;
@@ -82,6 +89,19 @@ struct out_table {
     size_t printed;
     int oom;
 };
+
+void out_columns(out_table *t, const char *columns)
+{
+    if (t)
+        t->columns = columns && *columns ? columns : NULL;
+}
+
+out_table *out_from(const query_opts *o)
+{
+    out_table *t = out_new(o->format, stdout);
+    out_columns(t, o->columns);
+    return t;
+}
 
 out_table *out_new(out_format f, FILE *to)
 {
@@ -137,24 +157,52 @@ static void csv_cell(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* Which of the row's columns to print: all, or those --columns names. */
+static void pick_columns(out_table *t, const ac_row *row)
+{
+    t->npick = 0;
+    if (!t->columns) {
+        for (size_t i = 0; i < row->ncols && t->npick < MAX_PICK; i++)
+            t->pick[t->npick++] = i;
+        return;
+    }
+    for (const char *p = t->columns; *p;) {
+        size_t n = strcspn(p, ",");
+        size_t i = 0;
+        while (i < row->ncols && !(strlen(row->names[i]) == n && !strncmp(row->names[i], p, n)))
+            i++;
+        if (i == row->ncols) {
+            fprintf(stderr, "accord: no column '%.*s'; the columns are:", (int)n, p);
+            for (size_t k = 0; k < row->ncols; k++)
+                fprintf(stderr, "%s%s", k ? "," : " ", row->names[k]);
+            fputc('\n', stderr);
+            exit(EXIT_USAGE);
+        }
+        if (t->npick < MAX_PICK)
+            t->pick[t->npick++] = i;
+        p += n + (p[n] == ',');
+    }
+}
+
 static int header(out_table *t, const ac_row *row)
 {
-    t->ncols = row->ncols;
-    t->names = calloc(row->ncols ? row->ncols : 1, sizeof *t->names);
-    t->types = calloc(row->ncols ? row->ncols : 1, sizeof *t->types);
+    pick_columns(t, row);
+    t->ncols = t->npick;
+    t->names = calloc(t->ncols ? t->ncols : 1, sizeof *t->names);
+    t->types = calloc(t->ncols ? t->ncols : 1, sizeof *t->types);
     if (!t->names || !t->types)
         return -1;
-    for (size_t i = 0; i < row->ncols; i++) {
-        t->names[i] = strdup(row->names[i]);
-        t->types[i] = row->types[i];
+    for (size_t i = 0; i < t->ncols; i++) {
+        t->names[i] = strdup(row->names[t->pick[i]]);
+        t->types[i] = row->types[t->pick[i]];
         if (!t->names[i])
             return -1;
     }
     if (t->f == OUT_CSV) {
-        for (size_t i = 0; i < row->ncols; i++) {
+        for (size_t i = 0; i < t->ncols; i++) {
             if (i)
                 fputc(',', t->to);
-            csv_cell(t->to, row->names[i]);
+            csv_cell(t->to, t->names[i]);
         }
         fputc('\n', t->to);
     }
@@ -170,19 +218,22 @@ int out_row(void *ctx, const ac_row *row)
         t->oom = 1;
         return 1;
     }
-    size_t n = row->ncols < t->ncols ? row->ncols : t->ncols;
+    size_t n = t->ncols;
+    const char *val[MAX_PICK];
+    for (size_t i = 0; i < n; i++)
+        val[i] = t->pick[i] < row->ncols ? row->values[t->pick[i]] : "";
     switch (t->f) {
     case OUT_JSON:
         for (size_t i = 0; i < n; i++) {
             fputs(i ? "," : "{", t->to);
-            json_string(t->to, row->names[i]);
+            json_string(t->to, t->names[i]);
             fputc(':', t->to);
-            if (row->types[i] != AC_VALUE_TEXT && *row->values[i])
-                fputs(row->values[i], t->to);
-            else if (row->types[i] != AC_VALUE_TEXT)
+            if (t->types[i] != AC_VALUE_TEXT && *val[i])
+                fputs(val[i], t->to);
+            else if (t->types[i] != AC_VALUE_TEXT)
                 fputs("null", t->to);
             else
-                json_string(t->to, row->values[i]);
+                json_string(t->to, val[i]);
         }
         fputs(n ? "}\n" : "{}\n", t->to);
         t->printed++;
@@ -191,7 +242,7 @@ int out_row(void *ctx, const ac_row *row)
         for (size_t i = 0; i < n; i++) {
             if (i)
                 fputc(',', t->to);
-            csv_cell(t->to, row->values[i]);
+            csv_cell(t->to, val[i]);
         }
         fputc('\n', t->to);
         t->printed++;
@@ -210,7 +261,7 @@ int out_row(void *ctx, const ac_row *row)
         t->cap = nc;
     }
     for (size_t i = 0; i < t->ncols; i++) {
-        char *v = strdup(i < n ? row->values[i] : "");
+        char *v = strdup(val[i]);
         if (!v)
             t->oom = 1;
         /* One line a row: line breaks and tabs become spaces. */

@@ -22,10 +22,11 @@ typedef struct query_opts {
     ac_query q;            /* --since, --until, --limit, and what the command adds */
     ac_period by;          /* --by day|week|month (commands that group by time) */
     int by_set;
+    const char *columns;   /* --columns a,b,c: print only these, in this order */
 } query_opts;
 
 /* Consumes one common option at argv[*i] (--db, --json, --csv, --since,
- * --until, --limit, and --by when by_ok): 1 when it did, 0 when it is another
+ * --until, --limit, --columns, and --by when by_ok): 1 when it did, 0 when it is another
  * option; exits with a usage error on a bad value. */
 int query_opt(int argc, char **argv, int *i, query_opts *o, int by_ok, const char *cmd);
 
@@ -37,6 +38,11 @@ ac_store *store_open_cli(const char *db, unsigned flags);
  * object per line, or CSV with a header. */
 typedef struct out_table out_table;
 out_table *out_new(out_format f, FILE *to);
+/* Only these columns (comma-separated names), in this order; an unknown
+ * name stops the command with a usage error that lists the columns. */
+void out_columns(out_table *t, const char *columns);
+/* out_new and out_columns from the options. */
+out_table *out_from(const query_opts *o);
 int out_row(void *ctx, const ac_row *row);
 /* Prints what is left (the table) and frees; returns the rows printed.
  * With no row and a table, prints `empty` (when not NULL) instead. */

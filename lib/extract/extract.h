@@ -16,7 +16,10 @@
  *   quotes.c      direct quotations and indirect speech, with their speakers;
  *   themes.c, tone.c   theme counts, GDELT V2Tone-style figures;
  *   agreements.c  membership actions on named agreements;
- *   planned.c     events announced but not done.
+ *   planned.c     events announced but not done, and the date and time
+ *                 expressions of a sentence (as written, and as a day);
+ * then json.c writes the object ac_write_annotation() returns, and
+ * eval_quotes.c scores quotations against a gold file.
  *
  * Everything lives in the annotation's arena; text pointers point into it
  * or into the doc, which must outlive the annotation. Token indexes are

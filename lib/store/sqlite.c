@@ -290,9 +290,11 @@ static ac_status check_opts(const char *opts, ac_error *err)
 {
     for (const char *p = opts; p && *p;) {
         size_t n = strcspn(p, "=&");
-        if (!((n == 12 && !strncmp(p, "busy_timeout", n)) || (n == 9 && !strncmp(p, "max_bytes", n))))
+        if (!((n == 12 && !strncmp(p, "busy_timeout", n)) || (n == 9 && !strncmp(p, "max_bytes", n)) ||
+              !strncmp(p, "mode=ro", 7)))
             return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX,
-                                "unknown SQLite option '%.*s' (busy_timeout=MS, max_bytes=N)", (int)n, p);
+                                "unknown SQLite option '%.*s' (busy_timeout=MS, max_bytes=N, mode=ro)",
+                                (int)n, p);
         p = strchr(p, '&');
         if (p)
             p++;
@@ -379,6 +381,9 @@ static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_
     *out = NULL;
     TRY(check_opts(opts, err));
     long long busy = 5000, max_bytes = 0;
+    int mode_ro = 0;
+    for (const char *p = opts; p && *p; p = strchr(p, '&') ? strchr(p, '&') + 1 : NULL)
+        mode_ro |= !strncmp(p, "mode=ro", 7) && (p[7] == '\0' || p[7] == '&');
     if (opt_value(opts, "busy_timeout", &busy) < 0 || opt_value(opts, "max_bytes", &max_bytes) < 0 ||
         busy < 0 || max_bytes < 0)
         return ac_error_set(err, AC_EINVAL, path, 0, UINT64_MAX,
@@ -396,7 +401,9 @@ static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_
         return ac_error_set(err, AC_EIO, path, 0, UINT64_MAX,
                             "no database here (accord ingest creates one): %s", strerror(errno));
     }
-    int oflags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+    /* mode=ro opens the file read-only whatever its permissions: what a
+     * read-only file or folder does to a writer (root ignores chmod). */
+    int oflags = (ro || mode_ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                  SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path, &c->db, oflags, NULL);
     ac_status st = AC_OK;
@@ -407,7 +414,7 @@ static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_
     }
     sqlite3_extended_result_codes(c->db, 1);
     sqlite3_busy_timeout(c->db, (int)busy);
-    if (!ro && sqlite3_db_readonly(c->db, "main") == 1) {
+    if (!ro && (mode_ro || sqlite3_db_readonly(c->db, "main") == 1)) {
         st = fail(c, SQLITE_READONLY, "opening the database", err);
         sq_close(c);
         return st;

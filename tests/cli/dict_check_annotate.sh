@@ -23,6 +23,7 @@ Kazakhstan | Kazakh = KAZ
 Israel = ISR
 DICT
 "$ACCORD" dict check --dict dict 2>&1
+"$ACCORD" dict stats --dict dict 2>/dev/null | grep -E '^themes '
 printf 'Kazakhstan and Israel signed a trade deal on desalination, praising warm ties and cooperation.\n' >story.txt
 "$ACCORD" annotate --quiet --dict dict --date 2025-06-01 story.txt >story.json
 sed -n 's/.*"themes":\[\(.*\)\],"tone":.*/themes: \1/p' story.json
