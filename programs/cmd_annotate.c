@@ -51,32 +51,13 @@ int cmd_annotate(int argc, char **argv)
         return EXIT_FAIL;
     for (int i = 1; i < argc; i++) {
         const char *v;
+        int k;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             free(files);
             return EXIT_OK;
-        } else if ((v = cli_opt(argc, argv, &i, "--date"))) {
-            run.ropt.default_date = v;
-        } else if ((v = cli_opt(argc, argv, &i, "--input"))) {
-            if (!strcmp(v, "auto"))
-                run.ropt.format = AC_INPUT_AUTO;
-            else if (!strcmp(v, "text"))
-                run.ropt.format = AC_INPUT_TEXT;
-            else if (!strcmp(v, "jsonl"))
-                run.ropt.format = AC_INPUT_JSONL;
-            else if (!strcmp(v, "html"))
-                run.ropt.format = AC_INPUT_HTML;
-            else {
-                fprintf(stderr, "accord annotate: unknown input format '%s'\n", v);
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else if (cli_dict_opt(argc, argv, &i, &dicts)) {
-            continue;
-        } else if ((v = cli_opt(argc, argv, &i, "-j"))) {
-            run.threads = atoi(v);
-            if (run.threads < 1 || run.threads > 256) {
-                fprintf(stderr, "accord annotate: -j needs a number from 1 to 256\n");
+        } else if ((k = code_run_opt("annotate", argc, argv, &i, &run, &dicts)) != 0) {
+            if (k < 0) {
                 free(files);
                 return EXIT_USAGE;
             }

@@ -47,12 +47,16 @@ int cmd_code(int argc, char **argv)
         return EXIT_FAIL;
     for (int i = 1; i < argc; i++) {
         const char *v;
+        int k;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             free(files);
             return EXIT_OK;
-        } else if ((v = cli_opt(argc, argv, &i, "--date"))) {
-            run.ropt.default_date = v;
+        } else if ((k = code_run_opt("code", argc, argv, &i, &run, &dicts)) != 0) {
+            if (k < 0) {
+                free(files);
+                return EXIT_USAGE;
+            }
         } else if ((v = cli_opt(argc, argv, &i, "--format"))) {
             if (!strcmp(v, "json"))
                 run.format = AC_OUT_JSON;
@@ -65,40 +69,6 @@ int cmd_code(int argc, char **argv)
                 free(files);
                 return EXIT_USAGE;
             }
-        } else if ((v = cli_opt(argc, argv, &i, "--input"))) {
-            if (!strcmp(v, "auto"))
-                run.ropt.format = AC_INPUT_AUTO;
-            else if (!strcmp(v, "text"))
-                run.ropt.format = AC_INPUT_TEXT;
-            else if (!strcmp(v, "jsonl"))
-                run.ropt.format = AC_INPUT_JSONL;
-            else if (!strcmp(v, "html"))
-                run.ropt.format = AC_INPUT_HTML;
-            else {
-                fprintf(stderr, "accord code: unknown input format '%s'\n", v);
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else if (cli_dict_opt(argc, argv, &i, &dicts)) {
-            continue;
-        } else if ((v = cli_opt(argc, argv, &i, "-j"))) {
-            run.threads = atoi(v);
-            if (run.threads < 1 || run.threads > 256) {
-                fprintf(stderr, "accord code: -j needs a number from 1 to 256\n");
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else if ((v = cli_opt(argc, argv, &i, "--convention"))) {
-            if (!strcmp(v, "petrarch"))
-                run.copt.flags |= AC_CODE_LITERAL;
-            else if (!strcmp(v, "tabari"))
-                run.copt.flags |= AC_CODE_LITERAL | AC_CODE_BY_CLAUSE | AC_CODE_FIRST_ACTOR;
-            else if (strcmp(v, "accord")) {
-                fprintf(stderr, "accord code: --convention takes accord, petrarch or tabari\n");
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(argv[i], "--explain")) {
-            run.copt.flags |= AC_CODE_EXPLAIN;
         } else if (!strcmp(argv[i], "--quiet")) {
             quiet = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {

@@ -361,3 +361,45 @@ void code_run_summary(const code_run *r, FILE *f)
             r->stories, r->stories == 1 ? "y" : "ies", r->sentences, r->events, r->skipped_parse,
             r->skipped_limit, r->warnings, r->io_errors);
 }
+
+int code_run_opt(const char *cmd, int argc, char **argv, int *i, code_run *r, cli_dicts *dicts)
+{
+    const char *v;
+    if ((v = cli_opt(argc, argv, i, "--date"))) {
+        r->ropt.default_date = v;
+    } else if ((v = cli_opt(argc, argv, i, "--input"))) {
+        static const struct { const char *name; ac_input_format f; } IN[] = {
+            {"auto", AC_INPUT_AUTO}, {"text", AC_INPUT_TEXT}, {"jsonl", AC_INPUT_JSONL},
+            {"html", AC_INPUT_HTML}};
+        size_t k = 0;
+        while (k < sizeof IN / sizeof IN[0] && strcmp(v, IN[k].name))
+            k++;
+        if (k == sizeof IN / sizeof IN[0]) {
+            fprintf(stderr, "accord %s: unknown input format '%s' (auto, text, jsonl, html)\n", cmd, v);
+            return -1;
+        }
+        r->ropt.format = IN[k].f;
+    } else if (cli_dict_opt(argc, argv, i, dicts)) {
+        return 1;
+    } else if ((v = cli_opt(argc, argv, i, "-j"))) {
+        r->threads = atoi(v);
+        if (r->threads < 1 || r->threads > 256) {
+            fprintf(stderr, "accord %s: -j needs a number from 1 to 256\n", cmd);
+            return -1;
+        }
+    } else if ((v = cli_opt(argc, argv, i, "--convention"))) {
+        if (!strcmp(v, "petrarch"))
+            r->copt.flags |= AC_CODE_LITERAL;
+        else if (!strcmp(v, "tabari"))
+            r->copt.flags |= AC_CODE_LITERAL | AC_CODE_BY_CLAUSE | AC_CODE_FIRST_ACTOR;
+        else if (strcmp(v, "accord")) {
+            fprintf(stderr, "accord %s: --convention takes accord, petrarch or tabari\n", cmd);
+            return -1;
+        }
+    } else if (!strcmp(argv[*i], "--explain")) {
+        r->copt.flags |= AC_CODE_EXPLAIN;
+    } else {
+        return 0;
+    }
+    return 1;
+}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "accord.h"
+#include "cli.h"
 
 typedef struct code_run {
     const ac_dict *dict;
@@ -27,6 +28,12 @@ typedef struct code_run {
 } code_run;
 
 void code_run_init(code_run *r);
+
+/* The input and coding options every command that codes stories takes:
+ * --date, --input, --dict / --dict-format, -j, --convention, --explain.
+ * Consumes argv[*i] (and its value): 1 when it was one of them, 0 when it is
+ * another option, -1 after printing why a value is bad ("accord CMD: ..."). */
+int code_run_opt(const char *cmd, int argc, char **argv, int *i, code_run *r, cli_dicts *dicts);
 
 /* The output hash: FNV-1a over every byte written, so runs that must agree
  * (threads, the benchmark's write stage) can be compared. */
