@@ -1253,6 +1253,27 @@ static void restrictions(ctx *c, aentry *a, const char *s, const char *e)
                 bad(c, "a dated [---] is not supported: %s skipped", group.s);
             continue;                               /* known actor, no code */
         }
+        const char *slash = memchr(in, '/', (size_t)(ce - in));
+        if (slash && !dn) {
+            /* "[FRO/BIL/SAM]": several actors at once, one undated code each
+             * (coded as several actors in the community convention). */
+            int ok = 1;
+            for (const char *p = in; p < ce && ok;) {
+                const char *pe = memchr(p, '/', (size_t)(ce - p));
+                pe = pe ? pe : ce;
+                ac_code_range r = {0};
+                r.code = actor_code(c, p, pe);
+                r.to = 99999999;
+                if (!r.code)
+                    ok = 0;
+                else
+                    add_range(a, &r);
+                p = pe < ce ? pe + 1 : ce;
+            }
+            if (!ok)
+                bad(c, "bad actor code in %s (letters and digits)", group.s);
+            continue;
+        }
         ac_code_range r = {0};
         r.code = actor_code(c, in, ce);
         if (!r.code) {

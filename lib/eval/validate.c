@@ -473,6 +473,38 @@ static int add_triple(ac_arena *a, ac_vec *set, const char *src, const char *tgt
     return 1;
 }
 
+/* The 2_02 suite writes a compound actor as one code, "FRO/BIL/SAM": one
+ * triple for each pair of its members (the events a coder emits for a
+ * compound). Returns 0 when out of memory. */
+static int add_compound_triples(ac_arena *a, ac_vec *set, char *src, char *tgt, const char *code)
+{
+    char *s = src;
+    for (;;) {
+        char *se = strchr(s, '/');
+        if (se)
+            *se = '\0';
+        char *t = tgt;
+        for (;;) {
+            char *te = strchr(t, '/');
+            if (te)
+                *te = '\0';
+            int ok = add_triple(a, set, s, t, code);
+            if (te)
+                *te = '/';
+            if (!ok)
+                return 0;
+            if (!te)
+                break;
+            t = te + 1;
+        }
+        if (!se)
+            break;
+        *se = '/';
+        s = se + 1;
+    }
+    return 1;
+}
+
 /* "SRC>TGT:CODE, ..." sorted, or "(none)". */
 static const char *describe(ac_arena *a, ac_vec *set)
 {
@@ -932,7 +964,7 @@ static int petr_expect(vrun *v, xmlNode *s, expect *x, ac_validate_skip *why,
             *detail = "incomplete <EventCoding>";
             return 1;
         }
-        if (!add_triple(&v->rec, &x->ev, src, tgt, code))
+        if (!add_compound_triples(&v->rec, &x->ev, src, tgt, code))
             return -1;
         events = 1;
     }
