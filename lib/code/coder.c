@@ -584,19 +584,25 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
             pos = (int64_t)s->np[s->np[s->np_at[k]].group].first - 1;
             continue;
         }
-        for (int64_t k = pos; k >= 0 && k >= pos - (int64_t)skip; k--) {
-            if (el->type == PE_WORD && word_match(s, el, (uint32_t)k)) {
+        /* An adjacent element must end right before what follows it. */
+        int64_t lowest = el->adjacent ? pos - 31 : pos - (int64_t)skip;
+        for (int64_t k = pos; k >= 0 && k >= lowest; k--) {
+            if (el->type == PE_WORD && (!el->adjacent || k == pos) && word_match(s, el, (uint32_t)k)) {
                 pos = k - 1;
                 ok = 1;
                 break;
             }
-            if (el->type == PE_SET && set_match(s, &s->d->sets[el->set], (uint32_t)k)) {
+            uint32_t l;
+            if (el->type == PE_SET && (l = set_match(s, &s->d->sets[el->set], (uint32_t)k)) != 0 &&
+                (!el->adjacent || k + (int64_t)l - 1 == pos)) {
                 pos = k - 1;
                 ok = 1;
                 break;
             }
+            if (el->adjacent && el->type == PE_WORD)
+                break;
             if ((el->type == PE_SOURCE || el->type == PE_TARGET) && s->np_at[k] >= 0 &&
-                s->np[s->np_at[k]].code) {
+                s->np[s->np_at[k]].code && (!el->adjacent || s->np[s->np_at[k]].end - 1 == pos)) {
                 int which = s->np_at[k];
                 if (el->type == PE_SOURCE)
                     m->source = which;
@@ -630,7 +636,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
             continue;
         } else if (el->type == PE_TARGET || el->type == PE_SOURCE) {
             int which = find_np_after(s, at, say);
-            if (which >= 0) {
+            if (which >= 0 && (!el->adjacent || s->np[which].first == at)) {
                 if (el->type == PE_TARGET)
                     m->target = which;
                 else
@@ -639,7 +645,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 ok = 1;
             }
         } else {
-            for (uint32_t k = at; k < s->n && k <= at + skip; k++) {
+            for (uint32_t k = at; k < s->n && k <= (el->adjacent ? at : at + skip); k++) {
                 /* A pattern may name the boundary word itself ("agree that"). */
                 if (el->type == PE_WORD && word_match(s, el, k)) {
                     at = k + 1;

@@ -321,6 +321,37 @@ static void register_alt(cc *c, const char *w, size_t n)
 static void register_pattern_word(const char *w, size_t n, void *ctx)
 {
     cc *c = ctx;
+    if (*w == '&' && memchr(w, '_', n)) {
+        /* "&NEGAUX_ever": words may be joined to a set's name, which may
+         * hold '_' itself (C_CRIME): the longest set name the builder
+         * knows is the set, what follows are words. */
+        const char *e = w + n, *best = NULL;
+        for (const char *q = w + 1; q <= e; q++) {
+            if (q < e && *q != '_')
+                continue;
+            size_t len = (size_t)(q - w - 1);
+            for (size_t i = 0; i < c->b->sets.len; i++) {
+                const bset *st = ac_vec_at(&c->b->sets, i);
+                if (strlen(st->name) == len && memcmp(st->name, w + 1, len) == 0)
+                    best = q;
+            }
+        }
+        if (best && best < e)
+            register_pattern_word(best + 1, (size_t)(e - best - 1), ctx);
+        return;
+    }
+    if (memchr(w, '_', n) && !(*w == '&')) {
+        /* Words joined by '_' ("show_no_*sign"): each on its own. */
+        const char *e = w + n;
+        while (w < e) {
+            const char *pe = memchr(w, '_', (size_t)(e - w));
+            pe = pe ? pe : e;
+            if (pe > w)
+                register_pattern_word(w, (size_t)(pe - w), ctx);
+            w = pe < e ? pe + 1 : e;
+        }
+        return;
+    }
     if (*w == '+' || *w == '$' || *w == '&' || *w == '^' || *w == '%')
         return;
     if (*w == '*') {
@@ -339,6 +370,8 @@ static void register_pattern_word(const char *w, size_t n, void *ctx)
 typedef struct pctx {
     cc *c;
     ac_elem elems[32];
+    uint8_t joined[32];    /* element k was joined to k - 1 with '_' */
+    int join_next;         /* the next element is joined to the last one */
     int nelem;
     int head;              /* index of the head element, -1 */
     uint32_t head_base;
@@ -359,6 +392,8 @@ static void compile_elem(const char *w, size_t n, void *ctx)
     }
     ac_elem *el = &p->elems[p->nelem];
     memset(el, 0, sizeof *el);
+    p->joined[p->nelem] = (uint8_t)(p->join_next && p->nelem > 0);
+    p->join_next = 0;
     if (n == 1 && *w == '+') {
         el->type = PE_TARGET;
     } else if (n == 1 && *w == '$') {
@@ -423,6 +458,66 @@ static void compile_elem(const char *w, size_t n, void *ctx)
     p->nelem++;
 }
 
+/* The length of the longest set name that [w, e) starts with at a '_'
+ * boundary (set names may hold '_': C_CRIME, FIGHT_OF_WORDS), or 0. */
+static size_t set_name_len(const cc *c, const char *w, const char *e)
+{
+    size_t best = 0;
+    for (const char *q = w; q <= e; q++) {
+        if (q < e && *q != '_')
+            continue;
+        size_t n = (size_t)(q - w);
+        for (uint32_t i = 0; i < c->d->nsets && n > best; i++)
+            if (strlen(c->d->sets[i].name) == n && memcmp(c->d->sets[i].name, w, n) == 0)
+                best = n;
+    }
+    return best;
+}
+
+/* Splits a pattern into its elements: words separated by blanks, or joined
+ * by '_' when nothing may stand between them ("show_no_*sign",
+ * "&NEGAUX_ever"; a token may also start or end with '_' to join its
+ * neighbour). A '&' set name is the longest known one. */
+static void each_elem(pctx *p, const char *s)
+{
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        const char *t = s;
+        while (*s && *s != ' ' && *s != '\t')
+            s++;
+        const char *e = s;
+        if (t < e && *t == '_') {
+            p->join_next = 1;
+            t++;
+        }
+        int join_after = e > t && e[-1] == '_';
+        if (join_after)
+            e--;
+        while (t < e) {
+            const char *pe;
+            if (*t == '&' || (*t == '*' && t + 1 < e && t[1] == '&')) {
+                size_t off = *t == '*' ? 2 : 1;
+                size_t n = set_name_len(p->c, t + off, e);
+                pe = n ? t + off + n : memchr(t, '_', (size_t)(e - t));
+                if (!pe)
+                    pe = e;
+            } else {
+                pe = memchr(t, '_', (size_t)(e - t));
+                if (!pe)
+                    pe = e;
+            }
+            if (pe > t)
+                compile_elem(t, (size_t)(pe - t), p);
+            if (pe < e)
+                p->join_next = 1;
+            t = pe < e ? pe + 1 : e;
+        }
+        if (join_after)
+            p->join_next = 1;
+    }
+}
+
 typedef struct hp {
     uint32_t head, pat;
     uint32_t form;
@@ -460,7 +555,7 @@ static void compile_patterns(cc *c)
         memset(&p, 0, sizeof p);
         p.c = c;
         p.head = -1;
-        each_word(bp->text, compile_elem, &p);
+        each_elem(&p, bp->text);
         if (p.bad || p.head < 0) {
             b->bad_lines++;
             ac_warn(b->diag, b->diag_ctx, AC_EDICT, bp->file, bp->line, UINT64_MAX,
@@ -497,10 +592,14 @@ static void compile_patterns(cc *c)
             c->oom = 1;
             break;
         }
-        for (int k = 0; k < p.head; k++)
+        for (int k = 0; k < p.head; k++) {
             pre[k] = p.elems[p.head - 1 - k];      /* nearest first */
-        for (int k = 0; k < pt->npost; k++)
+            pre[k].adjacent = p.joined[p.head - k]; /* joined to its right */
+        }
+        for (int k = 0; k < pt->npost; k++) {
             post[k] = p.elems[p.head + 1 + k];
+            post[k].adjacent = p.joined[p.head + 1 + k];
+        }
         pt->pre = pre;
         pt->post = post;
         for (int k = 0; k < p.nelem; k++) {

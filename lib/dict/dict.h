@@ -125,6 +125,10 @@ typedef enum ac_elem_type {
 
 typedef struct ac_elem {
     uint8_t type;
+    uint8_t adjacent;      /* no word may stand between this element and its
+                              neighbour toward the head (written with '_':
+                              "show_no_*sign", "*ask_for"); pre elements look
+                              right, post elements left */
     uint16_t nalt;
     const uint32_t *alts;  /* PE_WORD: base word ids */
     uint32_t set;          /* PE_SET: set index */

@@ -851,10 +851,13 @@ typedef struct vset {
 
 /* Appends the element tok[0..n) of a pattern to out (a scratch string of
  * room enough); returns 0, or reports and returns -1. */
-static int pattern_elem(ctx *c, const vset *vs, char *out, size_t *o, const char *tok, size_t n)
+static int pattern_elem(ctx *c, const vset *vs, char *out, size_t *o, const char *tok, size_t n,
+                        int joined)
 {
-    if (*o)
-        out[(*o)++] = ' ';
+    /* '_' joins elements that must be consecutive (accord writes it too);
+     * a first element joined to the verb starts with '_'. */
+    if (*o || joined)
+        out[(*o)++] = joined ? '_' : ' ';
     if (n == 1 && (*tok == '+' || *tok == '$' || *tok == '^' || *tok == '%')) {
         out[(*o)++] = *tok;
         return 0;
@@ -926,15 +929,20 @@ static void pattern_line(ctx *c, vblock *blk, const vset *vs, const char *s, con
         return;
     char *pre = buf, *post = buf + n + 1;
     size_t npre = 0, npost = 0;
-    int stars = 0;
+    int stars = 0, join = 0;
     const char *p = s;
     while (p < brack) {
         char ch = *p;
         if (is_blank(ch) || ch == '_' || ch == '(' || ch == ')' || ch == '{' || ch == '}') {
+            /* A '_' between two words (not a final exact-word mark) joins them. */
+            join = ch == '_' && p > s && !is_blank(p[-1]) && p[-1] != '(' && p + 1 < brack &&
+                   !is_blank(p[1]) && p[1] != ')' && p[1] != '(';
             p++;
             continue;
         }
         if (ch == '*') {
+            if (join && !stars && npre)
+                pre[npre++] = '_';                  /* "SHOW_NO_*": joined to the verb */
             stars++;
             p++;
             continue;
@@ -945,8 +953,10 @@ static void pattern_line(ctx *c, vblock *blk, const vset *vs, const char *s, con
             p++;
         if (stars > 1)
             break;
-        if (pattern_elem(c, vs, stars ? post : pre, stars ? &npost : &npre, t, (size_t)(p - t)) != 0)
+        if (pattern_elem(c, vs, stars ? post : pre, stars ? &npost : &npre, t, (size_t)(p - t),
+                         join) != 0)
             return;
+        join = 0;
     }
     if (stars != 1) {
         bad(c, "a pattern needs exactly one '*' (found %d)", stars);
