@@ -122,6 +122,18 @@ static void sb_word(sbuf *b, const char *p, size_t n)
     sb_add(b, p, n);
 }
 
+/* Appends a pattern element: joined to the one before with '_' when the
+ * dictionary wrote them consecutive ("SHOW_NO_*"), else after a space. */
+static void sb_elem(sbuf *b, const char *p, size_t n, int joined)
+{
+    if (joined && b->n) {
+        sb_add(b, " _", 2);
+        sb_add(b, p, n);
+    } else {
+        sb_word(b, p, n);
+    }
+}
+
 /* Appends a heap array element, doubling it when full. Returns 0 or -1. */
 static int push_str(const char ***arr, size_t *n, size_t *cap, const char *s)
 {
@@ -335,6 +347,7 @@ enum { T_WORD, T_VERB, T_SOURCE, T_TARGET, T_SET, T_DROP, T_OPEN, T_BAR, T_CLOSE
 
 typedef struct tok {
     uint8_t type;
+    uint8_t joined;        /* joined to the token before by '_' (consecutive) */
     const char *s;         /* normalised text (in a caller's buffer) */
     uint16_t n;
 } tok;
@@ -365,10 +378,15 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
     size_t used = 0;
     const char *p = s;
     while (p < e) {
-        while (p < e && (*p == ' ' || *p == '\t' || *p == '_'))
+        int under = 0, blank = 0;
+        while (p < e && (*p == ' ' || *p == '\t' || *p == '_')) {
+            under |= *p == '_';
+            blank |= *p != '_';
             p++;
+        }
         if (p == e)
             break;
+        int joined = n > 0 && under && !blank;
         const char *w = p;
         if (*p == '{' || *p == '|' || *p == '}') {
             p++;
@@ -382,6 +400,7 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
             return -1;
         }
         tok *t = &out[n];
+        t->joined = (uint8_t)joined;
         const char *we = p;
         if (we - w == 1 && (*w == '{' || *w == '|' || *w == '}')) {
             t->type = *w == '{' ? T_OPEN : *w == '|' ? T_BAR : T_CLOSE;
@@ -594,9 +613,12 @@ static void flush_block(vstate *v)
                 const char *w = p;
                 while (*p && *p != ' ')
                     p++;
-                if (p - w == 1 && *w == '*')
+                if (p - w == 1 && *w == '*') {
                     sb_word(&v->sb, vb->phrase, strlen(vb->phrase));
-                else
+                } else if (p - w == 2 && w[0] == '_' && w[1] == '*') {
+                    sb_word(&v->sb, "_", 1);        /* joined to the word before */
+                    sb_add(&v->sb, vb->phrase, strlen(vb->phrase));
+                } else
                     sb_word(&v->sb, w, (size_t)(p - w));
                 while (*p == ' ')
                     p++;
@@ -1119,9 +1141,9 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
             if (!item[k].group) {
                 const tok *x = &t[item[k].first];
                 if (x->type == T_WORD || x->type == T_SET)
-                    sb_word(sb, x->s, x->n);
+                    sb_elem(sb, x->s, x->n, x->joined);
                 else
-                    sb_word(sb, MARK[x->type], 1);
+                    sb_elem(sb, MARK[x->type], 1, x->joined);
                 continue;
             }
             if (simple[k]) {
