@@ -1126,6 +1126,21 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         return 0;
     }
 
+    /* The community's coders code the main verb of a clause, not the
+     * infinitives it governs ("called on Gondor to be allowed to leave"):
+     * once the sentence has an event, an infinitive adds none. */
+    if ((s->doc->flags & AC_CODE_LITERAL) && !noun && s->doc->nevents > s->first_event) {
+        for (int64_t k = (int64_t)h - 1; k >= 0 && k >= (int64_t)h - 4; k--) {
+            uint32_t f = wflags(s, (uint32_t)k);
+            if (f & WF_TO) {
+                explain(s, "    an infinitive after the sentence's event: not coded\n");
+                return 0;
+            }
+            if (!(f & (WF_BE | WF_ADV)) && !is_ly(s, (uint32_t)k))
+                break;
+        }
+    }
+
     /* Source. */
     int src = m.source;
     int tgt = m.target;
