@@ -259,6 +259,10 @@ static const char *plural(const char *name, char *buf, size_t cap)
         if (!(w[i] >= 'a' && w[i] <= 'z'))
             return NULL;
     char last = w[wl - 1], prev = w[wl - 2];
+    if (last == 's' && prev == 's') {
+        snprintf(buf, cap, "%ses", w); /* "congress": congresses */
+        return buf;
+    }
     if (last == 's')
         return NULL;                   /* "forces", "police" stay as written */
     if (last == 'y' && !is_vowel(prev))

@@ -285,7 +285,7 @@ static int is_cased(utf8proc_int32_t cp)
  * also parentheses and braces), words are
  * separated by one space, the case is lowered, or in CASE_TITLE each word
  * is capitalised (also after '-', '.' and '/': "Al-Qaeda", "U.S.") except the
- * function words after the first. Returns the length. */
+ * function words after the first, and a leading "the". Returns the length. */
 static size_t norm_words(char *out, const char *s, const char *e, int mode)
 {
     const unsigned char *p = (const unsigned char *)s, *end = (const unsigned char *)e;
@@ -295,7 +295,12 @@ static size_t norm_words(char *out, const char *s, const char *e, int mode)
         int brk = p == end || *p == ' ' || *p == '\t' || *p == '_' ||
                   ((mode & FLATTEN) && (*p == '(' || *p == ')' || *p == '{' || *p == '}'));
         if (brk && in_word) {
-            if ((mode & CASE_TITLE) && nword > 0) {
+            /* "The Shire": a leading article stays lower case, so "the
+             * Shire" matches (the first capitalised word is the name's). */
+            int article = nword == 0 && p != end && o - wstart == 3 &&
+                          (out[wstart] | 32) == 't' && (out[wstart + 1] | 32) == 'h' &&
+                          (out[wstart + 2] | 32) == 'e';
+            if ((mode & CASE_TITLE) && (nword > 0 || article)) {
                 char low[8];
                 size_t wl = o - wstart;
                 if (wl < sizeof low) {

@@ -1327,7 +1327,9 @@ static int make_name(const char *s, const char *e, int lower, char *out, size_t 
         }
         /* A word without a final '_' is a stem (see tokenize). */
         int stem = !(p < e && *p == '_') && is_stem_word(out + start, n - start);
-        if (!(lower || (start > 0 && function_word(out + start, n - start)))) {
+        /* A leading "the" stays lower case too ("the Shire"). */
+        int lead_the = start == 0 && n == 3 && !memcmp(out, "the", 3) && p < e;
+        if (!(lower || lead_the || (start > 0 && function_word(out + start, n - start)))) {
             for (size_t i = start; i < n; i++) {
                 int cap_here = i == start || out[i - 1] == '.' || out[i - 1] == '-' ||
                                (out[i - 1] == '\'' && i == start + 2);
