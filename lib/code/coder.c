@@ -538,6 +538,8 @@ typedef struct match {
     int target;            /* NP index or -1 */
     int source;            /* NP index from a $ slot, or -1 */
     uint32_t end;          /* token after the match */
+    uint32_t first_word;   /* token of the first post-verb word matched,
+                              UINT32_MAX when none */
 } match;
 
 /* Is NP w a member of a compound of two or more actors? */
@@ -558,6 +560,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     m->p = p;
     m->target = -1;
     m->source = -1;
+    m->first_word = UINT32_MAX;
     const uint32_t skip = (s->doc->flags & AC_CODE_LITERAL) ? WORD_SKIP_LITERAL : WORD_SKIP;
     /* Elements before the head, nearest first, each within WORD_SKIP tokens. */
     int64_t pos = (int64_t)h - 1;
@@ -648,6 +651,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
             for (uint32_t k = at; k < s->n && k <= (el->adjacent ? at : at + skip); k++) {
                 /* A pattern may name the boundary word itself ("agree that"). */
                 if (el->type == PE_WORD && word_match(s, el, k)) {
+                    if (m->first_word == UINT32_MAX)
+                        m->first_word = k;
                     at = k + 1;
                     ok = 1;
                     break;
@@ -657,6 +662,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 if (el->type == PE_SET) {
                     uint32_t l = set_match(s, &s->d->sets[el->set], k);
                     if (l) {
+                        if (m->first_word == UINT32_MAX)
+                            m->first_word = k;
                         at = k + l;
                         ok = 1;
                         break;
@@ -1098,10 +1105,27 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             return 0;
         }
     }
-    match m = {NULL, -1, -1, h + 1};
+    match m = {NULL, -1, -1, h + 1, UINT32_MAX};
     int found = 0;
-    for (uint32_t k = 0; k < np && !found; k++)
-        found = try_pattern(s, &s->d->patterns[list[k]], h, say, &m);
+    if (s->doc->flags & AC_CODE_LITERAL) {
+        /* The community's coders read the verb's object first: of the
+         * patterns that match, the one whose words start nearest the verb
+         * ("signed an accord ... to supply": ACCORD before TO SUPPLY);
+         * among those, the best (the list's order). */
+        match best = m, cur;
+        for (uint32_t k = 0; k < np; k++) {
+            if (!try_pattern(s, &s->d->patterns[list[k]], h, say, &cur))
+                continue;
+            if (!found || (cur.first_word != UINT32_MAX &&
+                           (best.first_word == UINT32_MAX ? 0 : cur.first_word < best.first_word)))
+                best = cur;
+            found = 1;
+        }
+        m = best;
+    } else {
+        for (uint32_t k = 0; k < np && !found; k++)
+            found = try_pattern(s, &s->d->patterns[list[k]], h, say, &m);
+    }
     /* A word that is a root of its own ("called", of CALLED_ON) may also
      * begin with a shorter root ("call"): try that root's patterns too. */
     if (!found && s->d->stats.stem_lengths) {
