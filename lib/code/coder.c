@@ -1087,7 +1087,10 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     const uint32_t *list = ac_dict_patterns_for(s->d, base, &np);
     if (!list)
         return 0;
-    int noun = noun_usage(s, h);
+    /* TABARI shifts a verb to a noun only after a determiner ("the
+     * restore", manual 7); accord reads the context more widely. */
+    int noun = (s->doc->flags & AC_CODE_FIRST_ACTOR) ? h > 0 && (wflags(s, h - 1) & WF_DET)
+                                                     : noun_usage(s, h);
     /* The community's dictionaries code verbs only. */
     if (noun && (s->doc->flags & AC_CODE_LITERAL))
         return 0;
