@@ -704,8 +704,15 @@ static void compile_sets(cc *c)
                 const char *w = p;
                 while (*p && *p != ' ')
                     p++;
-                if (p > w) {
-                    uint32_t id = word_find(c, w, (size_t)(p - w));
+                size_t wl = (size_t)(p - w);
+                /* "didn't" is two tokens in the text, as the tokenizer cuts it. */
+                size_t cut = wl > 3 && !memcmp(p - 3, "n't", 3) ? wl - 3 : wl;
+                if (cut) {
+                    uint32_t id = word_find(c, w, cut);
+                    bases[nb++] = id ? ((ac_word *)c->words.data)[id].base : 0;
+                }
+                if (cut < wl && nb < 16) {
+                    uint32_t id = word_find(c, p - 3, 3);
                     bases[nb++] = id ? ((ac_word *)c->words.data)[id].base : 0;
                 }
             }
@@ -724,12 +731,22 @@ static void compile_sets(cc *c)
     }
 }
 
+static void register_set_word(const char *w, size_t n, void *ctx)
+{
+    if (n > 3 && !memcmp(w + n - 3, "n't", 3)) {
+        register_pattern_word(w, n - 3, ctx);    /* "didn't": did + n't */
+        register_pattern_word(w + n - 3, 3, ctx);
+        return;
+    }
+    register_pattern_word(w, n, ctx);
+}
+
 static void register_set_words(cc *c)
 {
     for (size_t i = 0; i < c->b->sets.len; i++) {
         const bset *s = ac_vec_at(&c->b->sets, i);
         for (size_t k = 0; k < s->nphrases; k++)
-            each_word(s->phrases[k], register_pattern_word, c);
+            each_word(s->phrases[k], register_set_word, c);
     }
 }
 
