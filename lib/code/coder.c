@@ -589,7 +589,14 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
         }
         /* An adjacent element must end right before what follows it. */
         int64_t lowest = el->adjacent ? pos - 31 : pos - (int64_t)skip;
+        /* A comma clause set aside is not there (TABARI deletes it first). */
+        while (s->aside && pos >= 0 && s->aside[pos])
+            pos--, lowest--;
         for (int64_t k = pos; k >= 0 && k >= lowest; k--) {
+            if (s->aside && s->aside[k]) {
+                lowest--;
+                continue;
+            }
             if (el->type == PE_WORD && (!el->adjacent || k == pos) && word_match(s, el, (uint32_t)k)) {
                 pos = k - 1;
                 ok = 1;
