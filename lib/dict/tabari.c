@@ -1735,6 +1735,23 @@ static const char *actor_name(astate *a, uint64_t no, const char *s, const char 
     return ac_arena_strndup(&a->b->arena, buf, (size_t)n);
 }
 
+/* Adds a name and, when its last word is exact (no '~'), its regular
+ * plural: TABARI lets regular endings follow an exact word ("Estonias",
+ * manual 5.2.3). */
+static void push_actor_name(astate *a, const char *name)
+{
+    if (push_str(&a->names, &a->nnames, &a->cap, name) != 0)
+        return;
+    size_t n = strlen(name);
+    if (n < 3 || n > 500 || name[n - 1] == '~' || name[n - 1] == 's' || !is_lower(name[n - 1]))
+        return;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%ss", name);
+    const char *pl = ac_arena_strdup(&a->b->arena, buf);
+    if (pl)
+        push_str(&a->names, &a->nnames, &a->cap, pl);
+}
+
 /* "NAME [CODE] ...": opens an entry. */
 static void actor_primary(astate *a, uint64_t no, const char *s, const char *e)
 {
@@ -1744,7 +1761,8 @@ static void actor_primary(astate *a, uint64_t no, const char *s, const char *e)
     const char *name = actor_name(a, no, s, ne, 0);
     if (!name)
         return;
-    if (push_str(&a->names, &a->nnames, &a->cap, name) != 0)
+    push_actor_name(a, name);
+    if (a->nnames == 0)
         return;
     a->open = 1;
     a->line = no;
@@ -1808,7 +1826,7 @@ void ac_tabari_load_actors(ac_dict_builder *b, const char *file, const char *tex
             const char *o = find_char(s, e, '[');
             const char *name = actor_name(a, it.no, s + 1, trim_end(s, o ? o : e), 0);
             if (name)
-                push_str(&a->names, &a->nnames, &a->cap, name);
+                push_actor_name(a, name);
             if (o)
                 actor_codes(a, it.no, o, e);
         } else {
