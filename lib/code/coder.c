@@ -30,13 +30,12 @@
  * Nothing here allocates outside the story's arena.
  */
 #include <assert.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "code/doc.h"
-#include "common/buf.h"
+#include "code/sentence.h"
 
-#define MAX_NP 256
 #define TARGET_WINDOW 8    /* tokens between a pattern element and its target */
 #define WORD_SKIP 3        /* other words allowed before a pattern word */
 /* The community's coders look through a whole noun phrase ("signed an 800
@@ -45,54 +44,6 @@
 #define TARGET_WINDOW_LITERAL 16
 #define WORD_SKIP_LITERAL 6
 
-typedef struct sent {
-    ac_doc *doc;
-    const ac_dict *d;
-    const char *text;
-    ac_tok *t;             /* the sentence's tokens */
-    uint32_t n;
-    uint32_t sid;
-    int16_t *np_at;        /* token -> NP index or -1 */
-    ac_np np[MAX_NP];
-    uint32_t nnp;
-    ac_buf *ex;            /* explanation, or NULL */
-    size_t first_event;    /* the doc's first event from this sentence */
-    const uint8_t *aside;  /* tokens of comma clauses set aside, or NULL */
-    const uint16_t *clause;/* clause index of each token (AC_CODE_BY_CLAUSE), or NULL */
-    int last_subject;      /* the NP that was subject of the last coded verb, -1 */
-    uint64_t subordinate;  /* bit k: event first_event + k came from a
-                              subordinate pattern */
-} sent;
-
-static inline uint32_t base_of(const sent *s, uint32_t i)
-{
-    return s->d->words[s->t[i].word].base;
-}
-
-static inline uint32_t wflags(const sent *s, uint32_t i)
-{
-    const ac_tok *t = &s->t[i];
-    if (!t->word)
-        return 0;
-    uint32_t f = s->d->words[t->word].flags;
-    /* A stem carries no form: the word it matched tells it. */
-    if (t->flags & TK_STEM_ED)
-        f |= WF_PAST | WF_PP;
-    if (t->flags & TK_STEM_ING)
-        f |= WF_ING;
-    return f;
-}
-
-static inline int is_punct(const sent *s, uint32_t i, char c)
-{
-    return (s->t[i].flags & TK_PUNCT) && s->t[i].punct == c;
-}
-
-static inline int is_poss(const sent *s, uint32_t i)
-{
-    return i < s->n && (s->t[i].flags & TK_POSS);
-}
-
 /* An adverb in -ly that is not in the vocabulary as anything else. */
 static int is_ly(const sent *s, uint32_t i)
 {
@@ -100,8 +51,6 @@ static int is_ly(const sent *s, uint32_t i)
     return (t->flags & TK_WORD) && t->len > 3 && s->text[t->start + t->len - 1] == 'y' &&
            s->text[t->start + t->len - 2] == 'l' && !(wflags(s, i) & WF_HEAD);
 }
-
-static uint32_t stem_of(const sent *s, uint32_t i);
 
 static int is_adjective_like(const sent *s, uint32_t i);
 
@@ -114,10 +63,7 @@ static int is_boundary(const sent *s, uint32_t i)
     return (wflags(s, i) & WF_SUBORD) != 0;
 }
 
-static void explain(sent *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-#include <stdarg.h>
-static void explain(sent *s, const char *fmt, ...)
+void ac_code_explain(sent *s, const char *fmt, ...)
 {
     if (!s->ex)
         return;
@@ -133,7 +79,7 @@ static void explain(sent *s, const char *fmt, ...)
 
 /* Finds the longest dictionary name starting at token i: of an actor, agent
  * or agreement when special is 0, of a discard or issue phrase when 1. */
-static int match_name(const sent *s, uint32_t i, ac_mention *out, int special)
+int ac_code_match_name(const sent *s, uint32_t i, ac_mention *out, int special)
 {
     const ac_dict *d = s->d;
     uint32_t node = 0;
@@ -1009,67 +955,9 @@ static int add_event(sent *s, const char *src, const char *src_text, const char 
     e->verb_text = ac_arena_strndup(&doc->arena, s->text + a, b - a);
     e->pattern = p->where;
     e->pattern_text = p->text;
-    explain(s, "    event %s -> %s %s (%s) mood=%s pattern %s\n", src, tgt, code, ci->name,
+    ac_code_explain(s, "    event %s -> %s %s (%s) mood=%s pattern %s\n", src, tgt, code, ci->name,
             ac_mood_name(mood), p->where);
     return 1;
-}
-
-/* May NP w take part in TABARI's actor search from head h: coded, not an
- * agreement, not in a comma clause set aside? */
-static int searchable(const sent *s, int w)
-{
-    return w >= 0 && s->np[w].code && s->np[w].kind != AK_AGREEMENT &&
-           !(s->aside && s->aside[s->np[w].first]);
-}
-
-/* TABARI's default actor search (manual 5.8, 7.6): the source is the first
- * actor of the head's clause before the head (with a code other than a
- * pattern's target); without one, the previous clause's source. The target
- * (unless a pattern's + gave it) is the first actor after the head in the
- * clause with a code other than the source's, else the first such actor
- * before the head. */
-static void first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, int *tgt)
-{
-    uint16_t c = s->clause ? s->clause[h] : 0;
-    const char *tcode = fixed_target >= 0 ? s->np[fixed_target].code : NULL;
-    int found = -1;
-    for (uint32_t k = 0; k < h; k++) {
-        if (s->clause && s->clause[k] != c)
-            continue;
-        int w = s->np_at[k];
-        if (!searchable(s, w))
-            continue;
-        if (tcode && strcmp(s->np[w].code, tcode) == 0) {
-            k = s->np[w].end - 1;
-            continue;
-        }
-        found = s->np[w].group;
-        break;
-    }
-    if (found < 0 && s->last_subject >= 0)
-        found = s->last_subject;
-    if (found >= 0)
-        *src = found;
-    if (fixed_target >= 0)
-        return;
-    const char *scode = *src >= 0 ? s->np[*src].code : NULL;
-    int t = -1;
-    for (uint32_t k = h + 1; k < s->n && t < 0; k++) {
-        if (s->clause && s->clause[k] != c)
-            break;
-        int w = s->np_at[k];
-        if (searchable(s, w) && !(scode && strcmp(s->np[w].code, scode) == 0))
-            t = w;
-    }
-    for (uint32_t k = 0; k < h && t < 0; k++) {
-        if (s->clause && s->clause[k] != c)
-            continue;
-        int w = s->np_at[k];
-        if (searchable(s, w) && w != *src && s->np[w].group != *src &&
-            !(scode && strcmp(s->np[w].code, scode) == 0))
-            t = w;
-    }
-    *tgt = t;
 }
 
 /* Does the verb group starting at `first` follow "and" (", and") directly,
@@ -1110,7 +998,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             j++;
         if (j + 1 < s->n && (wflags(s, j) & WF_TO) && s->t[j + 1].word &&
             (s->d->words[base_of(s, j + 1)].flags & WF_HEAD)) {
-            explain(s, "  control verb '%.*s': the verb after 'to' carries the event\n",
+            ac_code_explain(s, "  control verb '%.*s': the verb after 'to' carries the event\n",
                     (int)s->t[h].len, s->text + s->t[h].start);
             return 0;
         }
@@ -1139,13 +1027,13 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     /* A word that is a root of its own ("called", of CALLED_ON) may also
      * begin with a shorter root ("call"): try that root's patterns too. */
     if (!found && s->d->stats.stem_lengths) {
-        uint32_t st = stem_of(s, h);
+        uint32_t st = ac_code_stem_of(s, h);
         if (st && s->d->words[st].base != base &&
             (list = ac_dict_patterns_for(s->d, s->d->words[st].base, &np)) != NULL)
             for (uint32_t k = 0; k < np && !found; k++)
                 found = try_pattern(s, &s->d->patterns[list[k]], h, say, &m);
     }
-    explain(s, "  head '%.*s' (base %s, %s): %s\n", (int)s->t[h].len, s->text + s->t[h].start,
+    ac_code_explain(s, "  head '%.*s' (base %s, %s): %s\n", (int)s->t[h].len, s->text + s->t[h].start,
             s->d->words[base].text, noun ? "noun" : "verb",
             found ? m.p->where : "no pattern matched");
     if (!found)
@@ -1156,7 +1044,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     /* A bare -ing form is a participle or gerund, not a predicate
      * ("..., demonstrating a calculated approach"). */
     if (!noun && (wflags(s, h) & WF_ING) && !(wflags(s, h) & (WF_PAST | WF_PP)) && g.first == h) {
-        explain(s, "    bare -ing form: not a predicate\n");
+        ac_code_explain(s, "    bare -ing form: not a predicate\n");
         return 0;
     }
 
@@ -1167,7 +1055,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         for (int64_t k = (int64_t)h - 1; k >= 0 && k >= (int64_t)h - 4; k--) {
             uint32_t f = wflags(s, (uint32_t)k);
             if (f & WF_TO) {
-                explain(s, "    an infinitive after the sentence's event: not coded\n");
+                ac_code_explain(s, "    an infinitive after the sentence's event: not coded\n");
                 return 0;
             }
             if (!(f & (WF_BE | WF_ADV)) && !is_ly(s, (uint32_t)k))
@@ -1244,7 +1132,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         }
     }
     if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && !noun && !g.passive && m.source < 0)
-        first_actor_roles(s, h, m.p->has_target ? m.target : -1, &src, &tgt);
+        ac_code_first_actor_roles(s, h, m.p->has_target ? m.target : -1, &src, &tgt);
     if (g.passive && !noun && !m.p->has_source) {   /* a $ slot spells the roles out */
         /* The subject is the target; "by X" after the verb is the source. */
         int by = -1;
@@ -1322,12 +1210,12 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         if (t)
             code = t;
     }
-    explain(s, "    group: neg=%d future=%d cond=%d intent=%d refuse=%d fail=%d threat=%d passive=%d; "
+    ac_code_explain(s, "    group: neg=%d future=%d cond=%d intent=%d refuse=%d fail=%d threat=%d passive=%d; "
                "source %s, target %s\n",
             g.neg, g.future, g.cond, g.intent, g.refuse, g.fail, g.threat, g.passive,
             S.n ? S.code[0] : "-", T.n ? T.code[0] : "-");
     if (!code) {
-        explain(s, "    negated or failed: no event\n");
+        ac_code_explain(s, "    negated or failed: no event\n");
         return 0;
     }
 
@@ -1377,103 +1265,6 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     return 0;
 }
 
-/* TABARI's roots match every word that begins with them ("restor" matches
- * "restored", "Argentin" "Argentina"): a word that is unknown, or known but
- * neither a head nor the start of a name, takes the longest stem it begins
- * with. Stems are ASCII, so byte prefixes of the text are their folded form
- * whenever they match at all. */
-/* The longest stem token i begins with (shorter than the token), or 0. */
-static uint32_t stem_of(const sent *s, uint32_t i)
-{
-    const ac_dict *d = s->d;
-    const ac_tok *t = &s->t[i];
-    if (!(t->flags & TK_WORD) || t->len < 3)
-        return 0;
-    size_t lens = d->stats.stem_lengths;
-    for (uint32_t n = t->len - 1 < 31 ? t->len - 1 : 31; n >= 2; n--) {
-        if (!(lens >> n & 1u))
-            continue;
-        uint32_t id = ac_dict_word(d, ac_text_fold_hash(s->text + t->start, n));
-        if (id && (d->words[id].flags & WF_STEM))
-            return id;
-    }
-    return 0;
-}
-
-static void match_stem(sent *s, uint32_t i)
-{
-    const ac_dict *d = s->d;
-    ac_tok *t = &s->t[i];
-    if (t->word) {
-        const ac_word *w = &d->words[t->word];
-        if ((w->flags & (WF_HEAD | WF_STEM)) || (d->words[w->base].flags & WF_HEAD) ||
-            ac_dict_edge(d, 0, t->word) != AC_MAP_NONE)
-            return;
-    }
-    uint32_t id = stem_of(s, i);
-    if (!id)
-        return;
-    t->word = id;
-    const char *w = s->text + t->start;
-    if (t->len > 4 && w[t->len - 2] == 'e' && w[t->len - 1] == 'd')
-        t->flags |= TK_STEM_ED;
-    else if (t->len > 5 && w[t->len - 3] == 'i' && w[t->len - 2] == 'n' && w[t->len - 1] == 'g')
-        t->flags |= TK_STEM_ING;
-}
-
-/* Does a new clause start at token i: a conjunction ("and", "but", "or")
- * that does not join two actors of one compound? */
-static int clause_break(const sent *s, uint32_t i)
-{
-    const ac_tok *t = &s->t[i];
-    int conj = (wflags(s, i) & WF_AND) ||
-               ((t->flags & TK_WORD) && t->len == 3 && !memcmp(s->text + t->start, "but", 3));
-    if (!conj)
-        return 0;
-    int64_t a = (int64_t)i - 1;
-    if (a >= 0 && is_punct(s, (uint32_t)a, ','))
-        a--;
-    uint32_t b = i + 1;
-    while (b < s->n && (wflags(s, b) & WF_DET))
-        b++;
-    if (a >= 0 && b < s->n && s->np_at[a] >= 0 && s->np_at[b] >= 0 &&
-        s->np[s->np_at[a]].group == s->np[s->np_at[b]].group)
-        return 0;
-    return 1;
-}
-
-/* The community's coders drop short comma-delimited clauses before coding
- * (TABARI manual 7.8; PETRARCH's comma_* options, whose defaults are used
- * here): between two commas, or between a comma and the sentence's end,
- * 2 to 8 words. Commas inside a compound actor ("A, B and C") do not count.
- * Marks the tokens of such clauses in aside. */
-#define COMMA_MIN 2
-#define COMMA_MAX 8
-static void mark_comma_clauses(const sent *s, uint8_t *aside)
-{
-    int64_t open = -1;                     /* the last clause-opening comma */
-    for (uint32_t i = 0; i <= s->n; i++) {
-        int end = i == s->n || (i + 1 == s->n && (s->t[i].flags & TK_PUNCT) &&
-                                (s->t[i].punct == '.' || s->t[i].punct == '!' || s->t[i].punct == '?'));
-        if (!end && !is_punct(s, i, ','))
-            continue;
-        if (!end && i > 0 && i + 1 < s->n && s->np_at[i - 1] >= 0 && s->np_at[i + 1] >= 0 &&
-            s->np[s->np_at[i - 1]].group == s->np[s->np_at[i + 1]].group)
-            continue;                      /* a comma of a compound actor */
-        if (open >= 0) {
-            uint32_t words = 0;
-            for (uint32_t k = (uint32_t)open + 1; k < i; k++)
-                words += (s->t[k].flags & TK_WORD) != 0;
-            if (words >= COMMA_MIN && words <= COMMA_MAX)
-                for (uint32_t k = (uint32_t)open + 1; k < i; k++)
-                    aside[k] = 1;
-        }
-        if (end)
-            break;
-        open = i;
-    }
-}
-
 /* Copies the sentence's actor phrases into the doc (AC_CODE_KEEP_ACTORS),
  * with absolute token indexes. Returns -1 on OOM. */
 static int keep_actors(sent *s)
@@ -1508,57 +1299,6 @@ static int keep_actors(sent *s)
     return 0;
 }
 
-/* Discard and issue phrases: a discard marks the sentence (or the story)
- * as not coded; an issue phrase counts its issue, unless an ignore phrase
- * covers it. m is scratch space for one mention. Returns -1 on OOM. */
-static int special_phrases(sent *s, ac_mention *m)
-{
-    ac_doc *doc = s->doc;
-    const ac_dict *d = s->d;
-    for (uint32_t i = 0; i < s->n;) {
-        if (!s->t[i].word || !match_name(s, i, m, 1)) {
-            i++;
-            continue;
-        }
-        const ac_entry *e = &d->entries[m->entry];
-        i += m->n;
-        if (e->kind == AK_DISCARD_STORY) {
-            doc->discard_story = 1;
-            explain(s, "  story discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
-        } else if (e->kind == AK_DISCARD) {
-            doc->sentences[s->sid].discarded = 1;
-            explain(s, "  sentence discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
-        } else if (e->kind == AK_ISSUE && e->ncodes) {
-            const char *code = e->codes[0].code;
-            size_t k = 0;
-            while (k < doc->nissues && strcmp(doc->issue_codes[k], code) != 0)
-                k++;
-            if (k == doc->nissues) {
-                if (doc->nissues == doc->cap_issues) {
-                    size_t cap = doc->cap_issues ? doc->cap_issues * 2 : 8;
-                    const char **nc = ac_arena_alloc(&doc->arena, cap * sizeof *nc);
-                    size_t *nn = ac_arena_alloc(&doc->arena, cap * sizeof *nn);
-                    if (!nc || !nn)
-                        return -1;
-                    if (doc->nissues) {
-                        memcpy(nc, doc->issue_codes, doc->nissues * sizeof *nc);
-                        memcpy(nn, doc->issue_counts, doc->nissues * sizeof *nn);
-                    }
-                    doc->issue_codes = nc;
-                    doc->issue_counts = nn;
-                    doc->cap_issues = cap;
-                }
-                doc->issue_codes[k] = code;
-                doc->issue_counts[k] = 0;
-                doc->nissues++;
-            }
-            doc->issue_counts[k]++;
-        }
-        /* AK_ISSUE_IGNORE: the words are consumed, nothing is counted. */
-    }
-    return 0;
-}
-
 ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
 {
     const ac_span *sp = &doc->spans[si];
@@ -1583,7 +1323,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
         s.t[i].word = ac_dict_word(d, s.t[i].hash);
     if (d->stats.stem_lengths)
         for (uint32_t i = 0; i < s.n; i++)
-            match_stem(&s, i);
+            ac_code_match_stem(&s, i);
     if (stop_after < AC_STAGE_MATCH)
         return AC_OK;
 
@@ -1596,14 +1336,14 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
 
     /* 2. mentions */
     if (d->stats.discards || d->stats.issues) {
-        if (special_phrases(&s, m) < 0)
+        if (ac_code_special_phrases(&s, m) < 0)
             return AC_ENOMEM;
         if (doc->sentences[si].discarded || doc->discard_story)
             return AC_OK;
     }
     uint32_t nm = 0;
     for (uint32_t i = 0; i < s.n;) {
-        if (s.t[i].word && match_name(&s, i, &m[nm], 0)) {
+        if (s.t[i].word && ac_code_match_name(&s, i, &m[nm], 0)) {
             i += m[nm].n;
             nm++;
         } else {
@@ -1617,16 +1357,16 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
         return AC_ENOMEM;
 
     if (s.ex) {
-        explain(&s, "sentence %u: %.*s\n  tokens:", s.sid,
+        ac_code_explain(&s, "sentence %u: %.*s\n  tokens:", s.sid,
                 (int)(doc->sentences[si].len), doc->text + doc->sentences[si].start);
         for (uint32_t i = 0; i < s.n; i++)
-            explain(&s, " %.*s%s", (int)s.t[i].len, s.text + s.t[i].start,
+            ac_code_explain(&s, " %.*s%s", (int)s.t[i].len, s.text + s.t[i].start,
                     s.t[i].word && (d->words[s.t[i].word].flags & WF_HEAD) ? "/H" :
                     s.t[i].word && d->words[d->words[s.t[i].word].base].flags & WF_HEAD ? "/H" : "");
-        explain(&s, "\n");
+        ac_code_explain(&s, "\n");
         for (uint32_t k = 0; k < s.nnp; k++) {
             const ac_np *np = &s.np[k];
-            explain(&s, "  actor [%u-%u) '%.*s' -> %s (%s, %s, compound %d)\n", np->first, np->end,
+            ac_code_explain(&s, "  actor [%u-%u) '%.*s' -> %s (%s, %s, compound %d)\n", np->first, np->end,
                     (int)(s.t[np->end - 1].start + s.t[np->end - 1].len - s.t[np->first].start),
                     s.text + s.t[np->first].start, np->code ? np->code : "(none)",
                     ac_kind_name((ac_kind)np->kind), d->entries[np->entry].file, np->group);
@@ -1643,7 +1383,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
         aside = ac_arena_calloc(&doc->arena, s.n + 1, 1);
         if (!aside)
             return AC_ENOMEM;
-        mark_comma_clauses(&s, aside);
+        ac_code_mark_comma_clauses(&s, aside);
     }
     /* TABARI's CODE BY CLAUSE: a clause ends at a conjunction that does not
      * join a compound actor; once a clause has a main event, the rest of it
@@ -1656,7 +1396,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
             return AC_ENOMEM;
         uint16_t c = 0;
         for (uint32_t i = 0; i < s.n; i++) {
-            if (i > 0 && s.np_at[i] < 0 && clause_break(&s, i) && c < UINT16_MAX)
+            if (i > 0 && s.np_at[i] < 0 && ac_code_clause_break(&s, i) && c < UINT16_MAX)
                 c++;
             cl[i] = c;
         }
@@ -1686,7 +1426,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
                 if (k >= 64 || !(s.subordinate >> k & 1u))
                     doc->events[w++] = doc->events[s.first_event + k];
             doc->nevents = w;
-            explain(&s, "  subordinate events dropped: the sentence has another event\n");
+            ac_code_explain(&s, "  subordinate events dropped: the sentence has another event\n");
         }
     }
     /* Reported speech: drop a statement event when the sentence has
@@ -1706,7 +1446,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
                     end++;
                 memmove(&doc->events[at], &doc->events[end], (doc->nevents - end) * sizeof *doc->events);
                 doc->nevents -= end - at;
-                explain(&s, "  statement dropped: the reported speech holds an event\n");
+                ac_code_explain(&s, "  statement dropped: the reported speech holds an event\n");
             }
         }
     }

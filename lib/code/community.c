@@ -1,0 +1,225 @@
+/*
+ * community.c -- what the community's dictionaries and conventions add to
+ * the coder (docs/dictionaries.md, "Community formats"):
+ *
+ *   stems             TABARI's roots match every word that begins with them;
+ *   discards, issues  phrases that stop a sentence or a story from being
+ *                     coded, and issue counts;
+ *   comma clauses     short comma-delimited clauses set aside before coding
+ *                     (AC_CODE_LITERAL);
+ *   clauses           TABARI's CODE BY CLAUSE (AC_CODE_BY_CLAUSE);
+ *   actor search      TABARI's default source and target (AC_CODE_FIRST_ACTOR).
+ *
+ * coder.c calls these at its steps; all of them work on the sentence of
+ * sentence.h and allocate in the story's arena only.
+ */
+#include <string.h>
+
+#include "code/sentence.h"
+
+/* TABARI's roots match every word that begins with them ("restor" matches
+ * "restored", "Argentin" "Argentina"): a word that is unknown, or known but
+ * neither a head nor the start of a name, takes the longest stem it begins
+ * with. Stems are ASCII, so byte prefixes of the text are their folded form
+ * whenever they match at all. */
+/* The longest stem token i begins with (shorter than the token), or 0. */
+uint32_t ac_code_stem_of(const sent *s, uint32_t i)
+{
+    const ac_dict *d = s->d;
+    const ac_tok *t = &s->t[i];
+    if (!(t->flags & TK_WORD) || t->len < 3)
+        return 0;
+    size_t lens = d->stats.stem_lengths;
+    for (uint32_t n = t->len - 1 < 31 ? t->len - 1 : 31; n >= 2; n--) {
+        if (!(lens >> n & 1u))
+            continue;
+        uint32_t id = ac_dict_word(d, ac_text_fold_hash(s->text + t->start, n));
+        if (id && (d->words[id].flags & WF_STEM))
+            return id;
+    }
+    return 0;
+}
+
+void ac_code_match_stem(sent *s, uint32_t i)
+{
+    const ac_dict *d = s->d;
+    ac_tok *t = &s->t[i];
+    if (t->word) {
+        const ac_word *w = &d->words[t->word];
+        if ((w->flags & (WF_HEAD | WF_STEM)) || (d->words[w->base].flags & WF_HEAD) ||
+            ac_dict_edge(d, 0, t->word) != AC_MAP_NONE)
+            return;
+    }
+    uint32_t id = ac_code_stem_of(s, i);
+    if (!id)
+        return;
+    t->word = id;
+    const char *w = s->text + t->start;
+    if (t->len > 4 && w[t->len - 2] == 'e' && w[t->len - 1] == 'd')
+        t->flags |= TK_STEM_ED;
+    else if (t->len > 5 && w[t->len - 3] == 'i' && w[t->len - 2] == 'n' && w[t->len - 1] == 'g')
+        t->flags |= TK_STEM_ING;
+}
+
+/* Does a new clause start at token i: a conjunction ("and", "but", "or")
+ * that does not join two actors of one compound? */
+int ac_code_clause_break(const sent *s, uint32_t i)
+{
+    const ac_tok *t = &s->t[i];
+    int conj = (wflags(s, i) & WF_AND) ||
+               ((t->flags & TK_WORD) && t->len == 3 && !memcmp(s->text + t->start, "but", 3));
+    if (!conj)
+        return 0;
+    int64_t a = (int64_t)i - 1;
+    if (a >= 0 && is_punct(s, (uint32_t)a, ','))
+        a--;
+    uint32_t b = i + 1;
+    while (b < s->n && (wflags(s, b) & WF_DET))
+        b++;
+    if (a >= 0 && b < s->n && s->np_at[a] >= 0 && s->np_at[b] >= 0 &&
+        s->np[s->np_at[a]].group == s->np[s->np_at[b]].group)
+        return 0;
+    return 1;
+}
+
+/* The community's coders drop short comma-delimited clauses before coding
+ * (TABARI manual 7.8; PETRARCH's comma_* options, whose defaults are used
+ * here): between two commas, or between a comma and the sentence's end,
+ * 2 to 8 words. Commas inside a compound actor ("A, B and C") do not count.
+ * Marks the tokens of such clauses in aside. */
+#define COMMA_MIN 2
+#define COMMA_MAX 8
+void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside)
+{
+    int64_t open = -1;                     /* the last clause-opening comma */
+    for (uint32_t i = 0; i <= s->n; i++) {
+        int end = i == s->n || (i + 1 == s->n && (s->t[i].flags & TK_PUNCT) &&
+                                (s->t[i].punct == '.' || s->t[i].punct == '!' || s->t[i].punct == '?'));
+        if (!end && !is_punct(s, i, ','))
+            continue;
+        if (!end && i > 0 && i + 1 < s->n && s->np_at[i - 1] >= 0 && s->np_at[i + 1] >= 0 &&
+            s->np[s->np_at[i - 1]].group == s->np[s->np_at[i + 1]].group)
+            continue;                      /* a comma of a compound actor */
+        if (open >= 0) {
+            uint32_t words = 0;
+            for (uint32_t k = (uint32_t)open + 1; k < i; k++)
+                words += (s->t[k].flags & TK_WORD) != 0;
+            if (words >= COMMA_MIN && words <= COMMA_MAX)
+                for (uint32_t k = (uint32_t)open + 1; k < i; k++)
+                    aside[k] = 1;
+        }
+        if (end)
+            break;
+        open = i;
+    }
+}
+
+/* May NP w take part in TABARI's actor search from head h: coded, not an
+ * agreement, not in a comma clause set aside? */
+static int searchable(const sent *s, int w)
+{
+    return w >= 0 && s->np[w].code && s->np[w].kind != AK_AGREEMENT &&
+           !(s->aside && s->aside[s->np[w].first]);
+}
+
+/* TABARI's default actor search (manual 5.8, 7.6): the source is the first
+ * actor of the head's clause before the head (with a code other than a
+ * pattern's target); without one, the previous clause's source. The target
+ * (unless a pattern's + gave it) is the first actor after the head in the
+ * clause with a code other than the source's, else the first such actor
+ * before the head. */
+void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, int *tgt)
+{
+    uint16_t c = s->clause ? s->clause[h] : 0;
+    const char *tcode = fixed_target >= 0 ? s->np[fixed_target].code : NULL;
+    int found = -1;
+    for (uint32_t k = 0; k < h; k++) {
+        if (s->clause && s->clause[k] != c)
+            continue;
+        int w = s->np_at[k];
+        if (!searchable(s, w))
+            continue;
+        if (tcode && strcmp(s->np[w].code, tcode) == 0) {
+            k = s->np[w].end - 1;
+            continue;
+        }
+        found = s->np[w].group;
+        break;
+    }
+    if (found < 0 && s->last_subject >= 0)
+        found = s->last_subject;
+    if (found >= 0)
+        *src = found;
+    if (fixed_target >= 0)
+        return;
+    const char *scode = *src >= 0 ? s->np[*src].code : NULL;
+    int t = -1;
+    for (uint32_t k = h + 1; k < s->n && t < 0; k++) {
+        if (s->clause && s->clause[k] != c)
+            break;
+        int w = s->np_at[k];
+        if (searchable(s, w) && !(scode && strcmp(s->np[w].code, scode) == 0))
+            t = w;
+    }
+    for (uint32_t k = 0; k < h && t < 0; k++) {
+        if (s->clause && s->clause[k] != c)
+            continue;
+        int w = s->np_at[k];
+        if (searchable(s, w) && w != *src && s->np[w].group != *src &&
+            !(scode && strcmp(s->np[w].code, scode) == 0))
+            t = w;
+    }
+    *tgt = t;
+}
+
+/* Discard and issue phrases: a discard marks the sentence (or the story)
+ * as not coded; an issue phrase counts its issue, unless an ignore phrase
+ * covers it. m is scratch space for one mention. Returns -1 on OOM. */
+int ac_code_special_phrases(sent *s, ac_mention *m)
+{
+    ac_doc *doc = s->doc;
+    const ac_dict *d = s->d;
+    for (uint32_t i = 0; i < s->n;) {
+        if (!s->t[i].word || !ac_code_match_name(s, i, m, 1)) {
+            i++;
+            continue;
+        }
+        const ac_entry *e = &d->entries[m->entry];
+        i += m->n;
+        if (e->kind == AK_DISCARD_STORY) {
+            doc->discard_story = 1;
+            ac_code_explain(s, "  story discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
+        } else if (e->kind == AK_DISCARD) {
+            doc->sentences[s->sid].discarded = 1;
+            ac_code_explain(s, "  sentence discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
+        } else if (e->kind == AK_ISSUE && e->ncodes) {
+            const char *code = e->codes[0].code;
+            size_t k = 0;
+            while (k < doc->nissues && strcmp(doc->issue_codes[k], code) != 0)
+                k++;
+            if (k == doc->nissues) {
+                if (doc->nissues == doc->cap_issues) {
+                    size_t cap = doc->cap_issues ? doc->cap_issues * 2 : 8;
+                    const char **nc = ac_arena_alloc(&doc->arena, cap * sizeof *nc);
+                    size_t *nn = ac_arena_alloc(&doc->arena, cap * sizeof *nn);
+                    if (!nc || !nn)
+                        return -1;
+                    if (doc->nissues) {
+                        memcpy(nc, doc->issue_codes, doc->nissues * sizeof *nc);
+                        memcpy(nn, doc->issue_counts, doc->nissues * sizeof *nn);
+                    }
+                    doc->issue_codes = nc;
+                    doc->issue_counts = nn;
+                    doc->cap_issues = cap;
+                }
+                doc->issue_codes[k] = code;
+                doc->issue_counts[k] = 0;
+                doc->nissues++;
+            }
+            doc->issue_counts[k]++;
+        }
+        /* AK_ISSUE_IGNORE: the words are consumed, nothing is counted. */
+    }
+    return 0;
+}
+
