@@ -399,7 +399,7 @@ static void parse_verb(ac_dict_builder *b, const char *file, uint64_t line,
     /* Exactly one head marked with '*'. */
     int heads = 0;
     for (const char *p = pat; p < e; p++)
-        if (*p == '*' && (p == pat || p[-1] == ' ' || p[-1] == '\t') && p + 1 < e &&
+        if (*p == '*' && (p == pat || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '_') && p + 1 < e &&
             p[1] != ' ')
             heads++;
     if (heads != 1) {

@@ -446,6 +446,94 @@ static void extension_lines_reported(void **state)
     ac_dict_free(d);
 }
 
+/* ---- pattern constructs of the community's formats, in accord's syntax ---- */
+
+static const char CONSTRUCTS[] =
+    "@kind country\n"
+    "Arnor = ARN\n"
+    "Gondor = GON\n"
+    "Rohan = ROH\n"
+    "Argentin~ = ARG\n"                       /* a stem name */
+    "@kind set\n"
+    "NEGAUX = didn't | won't\n"
+    "@kind verb\n"
+    "064      *restor~ +\n"                     /* a stem verb */
+    "031      *meet in ^ with +\n"              /* ^ skips an actor */
+    "030:030  % *agree\n"                       /* % a compound subject */
+    "081      *agree\n"
+    "904      &NEGAUX_*clash\n"                 /* _ consecutive */
+    "121      *clash\n"
+    "023?     *say\n"                           /* subordinate */
+    "190      *attack +\n"
+    "@kind cameo\n"
+    "023 | 0 | 1 | CONSULT | x\n"
+    "030 | 0 | 1 | CONSULT | x\n"
+    "031 | 0 | 1 | CONSULT | x\n"
+    "064 | 0 | 1 | CONSULT | x\n"
+    "081 | 0 | 1 | CONSULT | x\n"
+    "121 | 0 | 3 | REJECT | x\n"
+    "190 | 0 | 4 | ASSAULT | x\n"
+    "904 | 0 | 3 | REJECT | x\n";
+
+/* Codes text with the given ac_code flags; "SRC TGT CODE;..." */
+static const char *code_flags(const ac_dict *d, unsigned flags, const char *text)
+{
+    static char out[1024];
+    ac_story st;
+    memset(&st, 0, sizeof st);
+    st.id = "t";
+    st.date = "2020-01-01";
+    st.title = st.url = st.source = "";
+    st.text = text;
+    st.text_len = strlen(text);
+    st.origin = "test";
+    ac_code_options o = {.flags = flags};
+    ac_doc *doc = NULL;
+    ac_error err;
+    assert_int_equal(ac_code(d, &st, &o, &doc, &err), AC_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < ac_doc_event_count(doc); i++) {
+        const ac_event *e = ac_doc_event(doc, i);
+        size_t l = strlen(out);
+        snprintf(out + l, sizeof out - l, "%s %s %s;", e->source, e->target, e->code);
+    }
+    ac_doc_free(doc);
+    return out;
+}
+
+static void community_constructs(void **state)
+{
+    (void)state;
+    diags dg = {0};
+    ac_dict *d = build("constructs.txt", CONSTRUCTS, &dg);
+    assert_int_equal(dg.n, 0);
+    ac_dict_stats st;
+    ac_dict_get_stats(d, &st);
+    assert_true(st.stems >= 2);
+    const unsigned lit = AC_CODE_LITERAL;
+    /* stems: any word that begins with the root, names too */
+    assert_string_equal(code_flags(d, lit, "Arnor restored ties with Gondor."), "ARN GON 064;");
+    assert_string_equal(code_flags(d, lit, "Argentina restores ties with Gondor."), "ARG GON 064;");
+    /* ^ skips the actor after "in"; without an actor there, no match */
+    assert_string_equal(code_flags(d, lit, "Arnor meets in Rohan with Gondor."), "ARN GON 031;");
+    /* % needs a compound: paired both ways; a single actor takes the bare verb */
+    assert_string_equal(code_flags(d, lit, "Arnor and Gondor agree."), "ARN GON 030;GON ARN 030;");
+    assert_string_equal(code_flags(d, lit, "Arnor agrees with Gondor."), "ARN GON 081;");
+    /* _: the negative auxiliary must stand right before the verb */
+    assert_string_equal(code_flags(d, lit, "Arnor didn't clash with Gondor."), "ARN GON 904;");
+    assert_string_equal(code_flags(d, lit, "Arnor clashed with Gondor."), "ARN GON 121;");
+    /* a subordinate statement gives way to the event it reports */
+    assert_string_equal(code_flags(d, lit, "Arnor says Rohan attacked Gondor."), "ROH GON 190;");
+    assert_string_equal(code_flags(d, lit, "Arnor says it to Gondor."), "ARN GON 023;");
+    /* the literal convention keeps the code whatever the mood */
+    assert_string_equal(code_flags(d, lit, "Arnor will attack Gondor."), "ARN GON 190;");
+    /* TABARI's clause rule: the first event of each clause */
+    assert_string_equal(code_flags(d, lit | AC_CODE_BY_CLAUSE | AC_CODE_FIRST_ACTOR,
+                                   "Arnor attacked Gondor and restored ties with Rohan."),
+                        "ARN GON 190;ARN ROH 064;");
+    ac_dict_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +546,7 @@ int main(void)
         cmocka_unit_test(model_extensions),
         cmocka_unit_test(issues_counted),
         cmocka_unit_test(extension_lines_reported),
+        cmocka_unit_test(community_constructs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
