@@ -409,9 +409,13 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
             n++;
             continue;
         }
-        /* Strip quotes and the end marks. */
-        while (we > w && (we[-1] == '~' || we[-1] == '=' || we[-1] == '"'))
+        /* Strip quotes and the end marks; '=' makes the word exact, with
+         * no endings (not a stem). */
+        int strict = 0;
+        while (we > w && (we[-1] == '~' || we[-1] == '=' || we[-1] == '"')) {
+            strict |= we[-1] == '=';
             we--;
+        }
         while (w < we && *w == '"')
             w++;
         if (we == w)
@@ -476,7 +480,8 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
          * text word that begins with it (RESTOR: restore, restored). accord
          * writes such stems with a final '~' (docs/dictionaries.md). Short
          * or non-alphabetic words stay exact. */
-        if ((type == T_WORD || type == T_MARKED) && !(p < e && *p == '_') && is_stem_word(d, l)) {
+        if ((type == T_WORD || type == T_MARKED) && !(p < e && *p == '_') && !strict &&
+            is_stem_word(d, l)) {
             if (used + l + 2 > normcap) {
                 snprintf(why, whycap, "line too long");
                 return -1;
@@ -916,6 +921,35 @@ static int parse_verb_phrase(vstate *v, uint64_t no, const char *s, const char *
 }
 
 /* "VERB [code]", "VERB {FORMS} [code]", "+MULTI_WORD {+FORMS}", "VERB". */
+/* TABARI accepts the endings S, ED, ES, EN and ING on an exact root (one
+ * written with a final '_'), appended as they are ("departes", "departen";
+ * manual 5.2.3); a root written with '=' takes none. accord's own regular
+ * forms are generated for every head; these literal ones are added as the
+ * root's forms. [s, e) is the verb as written. */
+static void literal_endings(vstate *v, uint64_t no, const vverb *vb, const char *s, const char *e)
+{
+    if (e <= s || e[-1] != '_' || !vb->head)
+        return;
+    size_t hl = strlen(vb->head);
+    if (hl < 2 || hl > 60 || vb->head[hl - 1] == '~' || memchr(vb->head, ' ', hl))
+        return;
+    char f[4][140];
+    snprintf(f[0], sizeof f[0], "%sed/%sen", vb->head, vb->head);     /* past */
+    snprintf(f[1], sizeof f[1], "%sed/%sen", vb->head, vb->head);     /* participle */
+    snprintf(f[2], sizeof f[2], "%ss/%ses", vb->head, vb->head);      /* 3rd person */
+    snprintf(f[3], sizeof f[3], "%sing", vb->head);                   /* -ing */
+    birregular *ir = ac_vec_push(&v->b->irregular);
+    if (!ir)
+        return;
+    memset(ir, 0, sizeof *ir);
+    ir->forms[0] = vb->head;
+    for (int k = 0; k < 4; k++)
+        ir->forms[k + 1] = ac_arena_strdup(&v->b->arena, f[k]);
+    ir->n = 5;
+    ir->file = v->file;
+    ir->line = (uint32_t)no;
+}
+
 static void verb_line(vstate *v, uint64_t no, const char *s, const char *e)
 {
     if (!v->header)
@@ -929,7 +963,8 @@ static void verb_line(vstate *v, uint64_t no, const char *s, const char *e)
     vb.kind = EC_NONE;
     vb.line = (uint32_t)no;
     int head_index = 0;
-    if (parse_verb_phrase(v, no, s, trim_end(s, q), &vb, &head_index) != 0)
+    const char *verb_end = trim_end(s, q);
+    if (parse_verb_phrase(v, no, s, verb_end, &vb, &head_index) != 0)
         return;
     const char *forms = NULL, *forms_end = NULL;
     while (q < e) {
@@ -964,6 +999,8 @@ static void verb_line(vstate *v, uint64_t no, const char *s, const char *e)
     v->orphan = 0;
     if (forms)
         add_irregular(v, no, slot, head_index, forms, forms_end);
+    else
+        literal_endings(v, no, slot, s, verb_end);
 }
 
 /* "{FORMS}" on its own line: irregular forms of the verb just read. */
