@@ -819,7 +819,8 @@ ac_status ac_validate_run(const char *path, const ac_validate_options *opts,
 /* ------------------------------------------------------------------------
  * Store: coded stories in a database, and the questions asked of it
  *
- * A store holds stories, their sentences (with full-text search), their
+ * A store holds stories, their sentences (those that report events in a
+ * full-text index), their
  * events, and what ac_annotate() found in them: quotations, actors and
  * their mentions, themes, tone, agreements with the membership actions
  * reported on them, and planned events (lib/store/schema.c lists every
@@ -829,9 +830,12 @@ ac_status ac_validate_run(const char *path, const ac_validate_options *opts,
  *                       sqlite:PATH?busy_timeout=MS waits MS milliseconds
  *                       for another writer (default 5000), and
  *                       sqlite:PATH?max_bytes=N caps the file at about N
- *                       bytes (what a full disk does, for tests);
- *   postgresql://...    a PostgreSQL server (AC_EUNSUPPORTED until that
- *                       backend is built).
+ *                       bytes (what a full disk does, for tests), and
+ *                       sqlite:PATH?mode=ro opens it read-only (writing then
+ *                       fails as on a read-only file); options join with &;
+ *   postgresql://..., postgres://...   a PostgreSQL server (libpq's URL;
+ *                       ?busy_timeout=MS as for SQLite; the other query
+ *                       parameters are libpq's). Same schema, same answers.
  *
  * Events are kept at two levels. A story-level event is one per (source,
  * target, code) of a story, with the number of its sentences that report
@@ -940,7 +944,9 @@ typedef struct ac_query {
     int quad;              /* 1..4 */
     const char *since, *until;   /* YYYY-MM-DD, both inclusive */
     const char *text;      /* full-text query over the sentences: words,
-                              "a phrase", OR, NOT, prefix* (SQLite FTS5) */
+                              "a phrase", OR, NOT, prefix* (SQLite FTS5);
+                              on PostgreSQL words, "a phrase", OR, -word
+                              (websearch_to_tsquery) */
     const char *speaker;   /* quotes: a code prefix or part of the name */
     size_t limit;          /* at most this many rows; 0: all */
 } ac_query;
@@ -952,17 +958,20 @@ typedef enum ac_period {
     AC_PERIOD_ALL          /* one row for the whole span */
 } ac_period;
 
-/* Event groups, by date: id, date, source, target, code, root, quad,
- * goldstein, plover, mood, mentions, sources, articles, and the first
- * report's story, sentence, source_text, target_text and text. */
+/* Event groups, by date, then source, target and code (the same order
+ * whatever the order of ingestion): id, date, source, target, code, root,
+ * quad, goldstein, plover, mood, mentions, sources, articles, and the first
+ * report's story, sentence, source_text, target_text and text. q->text
+ * keeps the groups with a report in a sentence that matches. */
 ac_status ac_store_events(ac_store *s, const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
 
 /* The relations of a and b (actor code prefixes; three letters: a
  * country) over time, both directions: one row per period and direction
  * with period, direction ("KAZ>ISR"), events, the four quad-class counts
  * (verbal_coop, material_coop, verbal_conflict, material_conflict),
- * mentions, goldstein (mean) and top_codes ("036 x3, 042 x1", at most
- * three). q gives since/until. */
+ * goldstein (mean) and top_codes ("036 x3, 042 x1", at most three; most
+ * frequent first, then by code). Periods without events have no row. q
+ * gives since/until and limit. */
 ac_status ac_store_dyad(ac_store *s, const char *a, const char *b, ac_period by,
                         const ac_query *q, ac_row_fn fn, void *ctx, ac_error *err);
 
@@ -1036,6 +1045,36 @@ typedef int (*ac_line_fn)(void *ctx, const char *line, size_t len);
 
 ac_status ac_store_export(ac_store *s, ac_export_format fmt, const ac_query *q, ac_line_fn fn,
                           void *ctx, ac_error *err);
+
+/* Briefs (lib/store/brief.c). An analysis of one actor (a code prefix:
+ * KAZ, a country; KAZGOV) or one agreement of the store (its code or name:
+ * ABRAHAM_ACCORDS), written from the data in the shape an analyst writes:
+ * what happened (the key events and membership actions, by date), the
+ * implications by sector (the themes of the sentences that name the
+ * subject, with its events there), the strategic context (a country's
+ * relations with its land neighbours and the major powers, and its other
+ * partners: events each way, quad classes, mean Goldstein score; an
+ * agreement's members and the relations among them), voices (quotations),
+ * what is next (planned and expected events), then references. Every
+ * statement cites the story and sentence it rests on as [story-id:N], and
+ * the references quote every cited sentence; a section with no data says
+ * so. d (may be NULL) gives the CAMEO codes their names. The text is
+ * appended to out. AC_EINVAL when the store holds nothing about subject
+ * (in the period). */
+typedef enum ac_brief_format {
+    AC_BRIEF_MARKDOWN = 0,
+    AC_BRIEF_HTML          /* a whole HTML document */
+} ac_brief_format;
+
+typedef struct ac_brief_options {
+    const char *since, *until;   /* YYYY-MM-DD, both inclusive; NULL: all */
+    ac_brief_format format;
+    size_t max_events;     /* sentences listed under "what happened" (0: 12) */
+    size_t max_quotes;     /* quotations under "voices" (0: 8) */
+} ac_brief_options;
+
+ac_status ac_store_brief(ac_store *s, const ac_dict *d, const char *subject,
+                         const ac_brief_options *o, ac_buf *out, ac_error *err);
 
 #ifdef __cplusplus
 }

@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "bench_corpus.h"
+#include "bench_store.h"
 #include "cli.h"
 #include "code_run.h"
 
@@ -64,6 +65,7 @@ typedef struct options {
     int max_threads;
     int repeat;
     int json;
+    size_t store_events;       /* events of the dyad database; 0: no store stages */
 } options;
 
 /* The stories, each copied into one allocation of its own. */
@@ -113,6 +115,9 @@ static void usage(FILE *f)
         "                    its format\n"
         "  --threads N, -j N most threads to try end to end (default 2)\n"
         "  --repeat R        best of R runs per measurement (default 3)\n"
+        "  --store-events N  the store stages: ingest the corpus into SQLite, then\n"
+        "                    grow the database to N events and time a dyad query\n"
+        "                    (default 1000000; 0 skips them)\n"
         "  --json            one JSON object on stdout instead of the table\n");
 }
 
@@ -466,6 +471,7 @@ int cmd_bench(int argc, char **argv)
     o.seed = 1;
     o.max_threads = 2;
     o.repeat = 3;
+    o.store_events = BENCH_STORE_EVENTS;
     for (int i = 1; i < argc; i++) {
         const char *v;
         unsigned long long x;
@@ -497,6 +503,10 @@ int cmd_bench(int argc, char **argv)
             if (parse_size(v, "--repeat", 1, 1000, &x))
                 return EXIT_USAGE;
             o.repeat = (int)x;
+        } else if ((v = cli_opt(argc, argv, &i, "--store-events"))) {
+            if (parse_size(v, "--store-events", 0, 1000000000ull, &x))
+                return EXIT_USAGE;
+            o.store_events = (size_t)x;
         } else if (!strcmp(argv[i], "--json")) {
             o.json = 1;
         } else {
@@ -700,6 +710,11 @@ int cmd_bench(int argc, char **argv)
     }
     size_t peak_rss = cli_peak_rss();
     size_t peak_coding = hwm_ok ? proc_status("VmHWM:") : 0;
+    /* The store stages, after the memory peak of coding was read: SQLite's
+     * page cache is the store's, not the coder's. */
+    store_bench sb;
+    memset(&sb, 0, sizeof sb);
+    int store_ok = o.store_events == 0 || bench_store(dict, c.st, c.n, o.store_events, o.repeat, &sb) == 0;
     double load_end = load_average();
 
     /* Report. */
@@ -759,6 +774,20 @@ int cmd_bench(int argc, char **argv)
                "\"ratio_to_code_write\":%.3f,\"target\":%.1f,\"met\":%s},",
                ann_secs, rate(sent, ann_secs), rate(mb, ann_secs), ann_bytes, ann_ratio, TARGET_ANNOTATE_RATIO,
                ann_ratio <= TARGET_ANNOTATE_RATIO ? "true" : "false");
+        if (o.store_events)
+            printf("\"store\":{\"stories\":%zu,\"sentences\":%zu,\"events\":%zu,\"quotes\":%zu,"
+                   "\"actors\":%zu,\"themes\":%zu,\"ingest_seconds\":%.6f,\"ingest_cpu_seconds\":%.6f,"
+                   "\"events_per_s\":%.0f,\"events_per_cpu_s\":%.0f,\"db_mb\":%.1f,"
+                   "\"dyad_db\":{\"events\":%zu,\"event_groups\":%zu,\"stories\":%zu,\"passes\":%zu,"
+                   "\"build_seconds\":%.3f,\"db_mb\":%.1f},\"dyad\":\"%s %s\",\"dyad_rows\":%zu,"
+                   "\"dyad_events\":%zu,\"dyad_month_ms\":%.3f,\"dyad_day_ms\":%.3f,"
+                   "\"events_actor_ms\":%.3f,\"targets\":{\"events_per_s\":%.0f,\"dyad_ms\":%.0f}},",
+                   sb.stories, sb.sentences, sb.events, sb.quotes, sb.actors, sb.themes, sb.ingest_secs,
+                   sb.ingest_cpu, rate((double)sb.events, sb.ingest_secs),
+                   rate((double)sb.events, sb.ingest_cpu), sb.db_mb, sb.big_events, sb.big_groups,
+                   sb.big_stories, sb.passes, sb.big_secs, sb.big_db_mb, sb.dyad[0], sb.dyad[1],
+                   sb.dyad_rows, sb.dyad_groups, sb.dyad_month_ms, sb.dyad_day_ms, sb.events_ms,
+                   TARGET_INGEST_EVENTS_PER_S, TARGET_DYAD_MS);
         printf("\"targets\":{\"sentences_per_s_j1\":{\"value\":%.0f,\"per_cpu_second\":%.0f,"
                "\"target\":%.0f,\"met\":%s},"
                "\"dict_load_ms\":{\"value\":%.3f,\"target\":%.0f,\"met\":%s},"
@@ -810,6 +839,20 @@ int cmd_bench(int argc, char **argv)
                    rate(mb, s[k].cum));
         printf("%-18s %9.3f %12.0f %8.1f  | code + annotate + write JSON: %.2f x code + write, %.1f MB\n",
                "annotate", ann_secs, rate(sent, ann_secs), rate(mb, ann_secs), ann_ratio, (double)ann_bytes / 1e6);
+        if (o.store_events) {
+            double ev = (double)sb.events;
+            printf("%-18s %9.3f %12.0f %8.1f  | SQLite, %zu stories: %zu events/s (%zu per CPU second), "
+                   "%zu events, %zu sentences, %zu quotes, %zu actor and %zu theme rows; %.1f MB\n",
+                   "ingest (store)", sb.ingest_secs, rate(sent, sb.ingest_secs), rate(mb, sb.ingest_secs),
+                   sb.stories, (size_t)rate(ev, sb.ingest_secs), (size_t)rate(ev, sb.ingest_cpu), sb.events,
+                   sb.sentences, sb.quotes, sb.actors, sb.themes, sb.db_mb);
+            printf("%-18s %9.3f %12s %8s  | %s %s by month over %zu events (%zu event groups, %.0f MB, "
+                   "built in %.1f s): %zu rows, %zu events in the dyad; by day %.1f ms; events --actor "
+                   "%s --limit 100 %.1f ms\n",
+                   "dyad query", sb.dyad_month_ms / 1e3, "", "", sb.dyad[0], sb.dyad[1], sb.big_events,
+                   sb.big_groups, sb.big_db_mb, sb.big_secs, sb.dyad_rows, sb.dyad_groups,
+                   sb.dyad_day_ms, sb.dyad[0], sb.events_ms);
+        }
         printf("\nend to end (code + write, stories in memory, output hashed)\n");
         printf("threads    seconds  cpu seconds  cores used  sentences/s     MB/s  speed-up  output hash\n");
         for (int k = 0; k < ntr; k++)
@@ -841,8 +884,16 @@ int cmd_bench(int argc, char **argv)
                    verdict(speedup2 >= TARGET_J2_SPEEDUP));
         printf("  annotate / (code + write)   %10.2f  <= %.1f      %s\n", ann_ratio, TARGET_ANNOTATE_RATIO,
                verdict(ann_ratio <= TARGET_ANNOTATE_RATIO));
+        if (o.store_events) {
+            double eps = rate((double)sb.events, sb.ingest_secs);
+            printf("  ingest events/s (SQLite)    %10.0f  >= %.0f    %s (%.0f per second of CPU time)\n", eps,
+                   TARGET_INGEST_EVENTS_PER_S, verdict(eps >= TARGET_INGEST_EVENTS_PER_S),
+                   rate((double)sb.events, sb.ingest_cpu));
+            printf("  dyad timeline, %zu events  %8.1f ms  < %.0f ms    %s\n", sb.big_events, sb.dyad_month_ms,
+                   TARGET_DYAD_MS, verdict(sb.big_events >= 1000000 && sb.dyad_month_ms < TARGET_DYAD_MS));
+        }
     }
     corpus_free(&c);
     ac_dict_free(dict);
-    return hashes_equal && (!im.checked || im.same) ? EXIT_OK : EXIT_FAIL;
+    return hashes_equal && store_ok && (!im.checked || im.same) ? EXIT_OK : EXIT_FAIL;
 }

@@ -425,9 +425,10 @@ static void summary(const ingest *g, FILE *f, const char *db)
     ac_store_stats s;
     ac_error err;
     if (g->store && ac_store_get_stats(g->store, &s, &err) == AC_OK)
-        fprintf(f, "accord: %s holds %zu stories, %zu events in %zu event groups, %zu quotes, "
+        fprintf(f, "accord: %s holds %zu stor%s, %zu events in %zu event groups, %zu quotes, "
                    "%zu membership actions, %zu planned events\n",
-                db, s.stories, s.events, s.event_groups, s.quotes, s.actions, s.planned);
+                db, s.stories, s.stories == 1 ? "y" : "ies", s.events, s.event_groups, s.quotes,
+                s.actions, s.planned);
 }
 
 int cmd_ingest(int argc, char **argv)

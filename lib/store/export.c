@@ -482,15 +482,16 @@ ac_status ac_store_export(ac_store *s, ac_export_format fmt, const ac_query *q, 
     }
     st_sql b = {0};
     ac_status st = ac_buf_puts(&b.sql,
-        "SELECT g.id, g.date, g.source, g.target, g.code, g.root, g.quad, g.goldstein, "
-        "g.num_mentions, g.num_sources, g.num_articles, e.base_code, e.plover, e.mood, "
+        "SELECT g.id, g.date, g.source, g.target, g.code, c.root, c.quad, c.goldstein, "
+        "g.num_mentions, g.num_sources, g.num_articles, e.base_code, c.plover, e.mood, "
         "e.source_text, e.target_text, e.verb_text, e.sentence, e.sentence_ids, st.story_id, st.url, "
         "st.source, st.issues, st.tone, st.ingested_at, se.text FROM event_groups g "
+        "JOIN event_codes c ON c.code = g.code "
         "JOIN events e ON e.group_id = g.id JOIN stories st ON st.sid = e.story "
         "LEFT JOIN sentences se ON se.id = e.story * 1048576 + e.sentence WHERE 1 = 1");
     if (st == AC_OK)
         st = st_event_where(s, &b, q, err);
-    if (st == AC_OK && ac_buf_puts(&b.sql, " ORDER BY g.day, g.id, e.id") != AC_OK)
+    if (st == AC_OK && ac_buf_puts(&b.sql, " ORDER BY g.date, g.source, g.target, g.code, g.id, e.id") != AC_OK)
         b.bad = 1;
     if (st == AC_OK && !x.stopped)
         st = st_sql_run(s, &b, export_row, &x, err);

@@ -296,13 +296,13 @@ ac_status st_event_where(ac_store *s, qb *b, const ac_query *q, ac_error *err)
         qprefix(b, "g.code", q->code);
     }
     if (q->root && *q->root) {
-        qs(b, " AND g.root = ?");
+        qs(b, " AND g.code IN (SELECT code FROM event_codes WHERE root = ?)");
         qtext(b, q->root);
     }
     if (q->quad) {
         if (q->quad < 1 || q->quad > 4)
             return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "a quad class is 1 to 4");
-        qs(b, " AND g.quad = ?");
+        qs(b, " AND g.code IN (SELECT code FROM event_codes WHERE quad = ?)");
         qint(b, q->quad);
     }
     ac_status st = qdates_text(b, "g.date", q, err);
@@ -326,15 +326,19 @@ ac_status ac_store_events(ac_store *s, const ac_query *q, ac_row_fn fn, void *ct
     if (!s || !fn)
         return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "ac_store_events: invalid argument");
     qb b = {0};
-    qs(&b, "SELECT g.id, g.date, g.source, g.target, g.code, g.root, g.quad, g.goldstein, e.plover, "
+    /* Filter, sort and cut the groups first; then fetch the first report,
+     * its story and sentence, for the rows kept only. */
+    qs(&b, "SELECT g.id, g.date, g.source, g.target, g.code, c.root, c.quad, c.goldstein, c.plover, "
            "e.mood, g.num_mentions, g.num_sources, g.num_articles, st.story_id, e.sentence, "
-           "e.source_text, e.target_text, se.text FROM event_groups g "
-           "LEFT JOIN events e ON e.id = g.first_event LEFT JOIN stories st ON st.sid = e.story "
-           "LEFT JOIN sentences se ON se.id = e.story * 1048576 + e.sentence WHERE 1 = 1");
+           "e.source_text, e.target_text, se.text FROM (SELECT * FROM event_groups g WHERE 1 = 1");
     ac_status st = st_event_where(s, &b, q, err);
     if (st == AC_OK) {
-        qs(&b, " ORDER BY g.day, g.id");
+        qs(&b, " ORDER BY g.date, g.source, g.target, g.code, g.id");
         qlimit(&b, q);
+        qs(&b, ") g LEFT JOIN event_codes c ON c.code = g.code "
+               "LEFT JOIN events e ON e.id = g.first_event LEFT JOIN stories st ON st.sid = e.story "
+               "LEFT JOIN sentences se ON se.id = e.story * 1048576 + e.sentence "
+               "ORDER BY g.date, g.source, g.target, g.code, g.id");
         emit e;
         emit_init(&e, EVENT_COLS, NCOLS(EVENT_COLS), fn, ctx, q);
         st = st_sql_run(s, &b, pass_row, &e, err);

@@ -105,6 +105,21 @@ static void put(maker *m, ac_status st)
         m->oom = 1;
 }
 
+/* Appends sep (when not 0) and v in decimal: spans and id lists are most
+ * of what this file writes, and printf would be most of its time. */
+static void put_u(maker *m, char sep, uint32_t v)
+{
+    char tmp[16];
+    int n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (sep)
+        tmp[sizeof tmp - 1 - n++] = sep;
+    put(m, ac_buf_append(&m->tmp, tmp + sizeof tmp - n, (size_t)n));
+}
+
 /* The URL's host ("https://www.x.org/a" -> "www.x.org"), or NULL. */
 static const char *url_host(maker *m, const char *url)
 {
@@ -141,7 +156,7 @@ static size_t sort_unique(uint32_t *ids, size_t n)
 static const char *id_list(maker *m, const uint32_t *ids, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        put(m, ac_buf_printf(&m->tmp, i ? ",%u" : "%u", ids[i]));
+        put_u(m, i ? ',' : 0, ids[i]);
     return take(m);
 }
 
@@ -159,15 +174,7 @@ static void sentences(maker *m, const ac_doc *doc)
         o->start = (uint32_t)s->start;
         o->len = (uint32_t)s->len;
         o->discarded = s->discarded;
-        char *t = ac_arena_strndup(&r->arena, doc->text + s->start, s->len);
-        if (!t) {
-            m->oom = 1;
-            return;
-        }
-        for (char *p = t; *p; p++)
-            if (*p == '\n' || *p == '\r' || *p == '\t')
-                *p = ' ';
-        o->text = t;
+        o->text = doc->text + s->start;     /* len bytes; the doc outlives r */
     }
 }
 
@@ -207,6 +214,9 @@ static void events(maker *m, const ac_doc *doc)
         memcpy(keep, ids, n * sizeof *ids);
         o->sentences = keep;
         o->sentence_ids = id_list(m, ids, n);
+        for (size_t k = 0; k < n && r->sents; k++)
+            if (ids[k] < r->nsents)
+                r->sents[ids[k]].indexed = 1;
         size_t cl = strlen(e->code);
         memcpy(o->base, e->code, cl < 3 ? cl : 3);
         o->base[cl < 3 ? cl : 3] = '\0';
@@ -221,10 +231,13 @@ static const char *spans(maker *m, const ac_annotation *a, const ax_mention *men
     put(m, ac_buf_putc(&m->tmp, '['));
     for (size_t k = from; k < to; k++) {
         const ax_mention *x = &ment[order[k]];
-        put(m, ac_buf_printf(&m->tmp, "%s[%u,%u,%u", k > from ? "," : "", ax_start(a, x->first),
-                             ax_end(a, x->end), x->sentence));
+        if (k > from)
+            put(m, ac_buf_putc(&m->tmp, ','));
+        put_u(m, '[', ax_start(a, x->first));
+        put_u(m, ',', ax_end(a, x->end));
+        put_u(m, ',', x->sentence);
         if (via)
-            put(m, ac_buf_printf(&m->tmp, ",%u", x->via));
+            put_u(m, ',', x->via);
         put(m, ac_buf_putc(&m->tmp, ']'));
     }
     put(m, ac_buf_putc(&m->tmp, ']'));

@@ -59,21 +59,18 @@ static const st_column sentence_cols[] = {
     {"char_start", ST_INT, "byte offset in the normalised text"},
     {"char_len", ST_INT, "bytes"},
     {"discarded", ST_INT, "1: a discard phrase matched"},
-    {"text", ST_TEXT, "the sentence, line breaks as spaces"},
+    {"indexed", ST_INT, "1: in sentences_fts, the full-text index (the sentences that report events)"},
+    {"text", ST_TEXT, "the sentence as in the normalised text"},
 };
 
 static const st_column group_cols[] = {
     {"id", ST_SERIAL, "GLOBALEVENTID"},
     {"date", ST_TEXT, ""},
-    {"day", ST_INT, ""},
     {"source", ST_TEXT, "CAMEO actor code"},
     {"target", ST_TEXT, ""},
     {"src_country", ST_TEXT, "first three letters of source"},
     {"tgt_country", ST_TEXT, "first three letters of target"},
-    {"code", ST_TEXT, "CAMEO event code"},
-    {"root", ST_TEXT, ""},
-    {"quad", ST_INT, "1..4"},
-    {"goldstein", ST_REAL, ""},
+    {"code", ST_TEXT, "CAMEO event code (its root, quad class and Goldstein score: event_codes)"},
     {"num_mentions", ST_INT, "sentences reporting it, over all stories"},
     {"num_sources", ST_INT, "distinct stories.source_key"},
     {"num_articles", ST_INT, "stories reporting it"},
@@ -231,8 +228,6 @@ const size_t st_ntables = sizeof st_tables / sizeof st_tables[0];
 const st_index st_indexes[] = {
     {"group_target_idx", "event_groups", "tgt_country, date"},
     {"event_group_idx", "events", "group_id"},
-    {"quote_speaker_idx", "quotes", "speaker_code"},
-    {"story_actor_actor_idx", "story_actors", "actor"},
     {"story_agreement_idx", "story_agreements", "agreement"},
     {"membership_idx", "memberships", "agreement, actor, day"},
     {"story_day_idx", "stories", "day"},

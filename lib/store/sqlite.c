@@ -17,6 +17,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,7 @@ enum {
     Q_NEXT_EVENT,
     Q_STORY_INSERT,
     Q_SENTENCE_INSERT,
-    Q_FTS_INSERT,
+    Q_FTS_BATCH,
     Q_GROUP_UPSERT,
     Q_GROUP_FIND,
     Q_EVENT_INSERT,
@@ -85,7 +86,8 @@ enum {
 static const char *const SQL[Q_COUNT] = {
     [Q_STORY_STATE] = "SELECT sid, text_hash, first_event, events FROM stories "
                       "WHERE story_id = ?1 AND part = ?2",
-    [Q_NEXT_EVENT] = "SELECT coalesce(max(id), 0) + 1 FROM events",
+    [Q_NEXT_EVENT] = "SELECT (SELECT coalesce(max(id), 0) + 1 FROM events), "
+                     "(SELECT coalesce(max(sid), 0) + 1 FROM stories)",
     [Q_STORY_INSERT] =
         "INSERT INTO stories (story_id, part, date, day, title, url, source, source_key, origin, "
         "text_hash, text_len, sentences, events, issues, annotated, tone, positive, negative, "
@@ -93,12 +95,13 @@ static const char *const SQL[Q_COUNT] = {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
         "?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     [Q_SENTENCE_INSERT] = "INSERT INTO sentences (id, story, idx, char_start, char_len, discarded, "
-                          "text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    [Q_FTS_INSERT] = "INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)",
+                          "indexed, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)",
+    [Q_FTS_BATCH] = "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences "
+                    "WHERE id >= ?1 AND indexed = 1",
     [Q_GROUP_UPSERT] =
-        "INSERT INTO event_groups (date, day, source, target, src_country, tgt_country, code, root, "
-        "quad, goldstein, num_mentions, num_sources, num_articles, first_event) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 1, ?12) "
+        "INSERT INTO event_groups (date, source, target, src_country, tgt_country, code, "
+        "num_mentions, num_sources, num_articles, first_event) "
+        "VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?11, 1, 1, ?12) "
         "ON CONFLICT (src_country, tgt_country, date, source, target, code) DO UPDATE SET "
         "num_mentions = num_mentions + excluded.num_mentions, num_articles = num_articles + 1",
     [Q_GROUP_FIND] = "SELECT id FROM event_groups WHERE src_country = ?1 AND tgt_country = ?2 AND "
@@ -136,7 +139,8 @@ static const char *const SQL[Q_COUNT] = {
         "sentence, char_start, char_end) VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [Q_OLD_GROUPS] = "SELECT DISTINCT group_id FROM events WHERE id BETWEEN ?1 AND ?2",
     [Q_FTS_DELETE] = "INSERT INTO sentences_fts (sentences_fts, rowid, text) "
-                     "SELECT 'delete', id, text FROM sentences WHERE id BETWEEN ?1 AND ?2",
+                     "SELECT 'delete', id, text FROM sentences WHERE id BETWEEN ?1 AND ?2 "
+                     "AND indexed = 1",
     [Q_DEL_EVENTS] = "DELETE FROM events WHERE id BETWEEN ?1 AND ?2",
     [Q_DEL_SENTENCES] = "DELETE FROM sentences WHERE id BETWEEN ?1 AND ?2",
     [Q_DEL_QUOTES] = "DELETE FROM quotes WHERE story = ?1",
@@ -161,6 +165,9 @@ struct st_conn {
     char path[512];
     sqlite3_stmt *stmt[Q_COUNT];
     int64_t next_event;    /* the id of the next event (valid inside a batch) */
+    int64_t batch_sid;     /* the first story key of the batch: its sentences
+                              are full-text indexed at commit, in one statement */
+    int batch_fts;         /* the batch wrote sentences to index */
     ac_map actors;         /* XXH3(name \0 code) -> actors.id, of committed rows
                               and of the open batch (dropped on rollback) */
     int actors_ready;
@@ -237,6 +244,12 @@ static void bt(sqlite3_stmt *s, int i, const char *v)
     sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
 }
 
+/* Text of n bytes, not NUL-terminated. */
+static void btn(sqlite3_stmt *s, int i, const char *v, size_t n)
+{
+    sqlite3_bind_text(s, i, v, (int)n, SQLITE_STATIC);
+}
+
 static void bi(sqlite3_stmt *s, int i, int64_t v)
 {
     sqlite3_bind_int64(s, i, v);
@@ -250,12 +263,13 @@ static void bday(sqlite3_stmt *s, int i, const st_story *r)
         sqlite3_bind_null(s, i);
 }
 
-/* Runs a bound statement that returns no row (or ignores it). */
+/* Runs a bound statement that returns no row (or ignores it). Every
+ * caller binds every parameter before each run, so bindings are not
+ * cleared (they are replaced). */
 static ac_status run(st_conn *c, sqlite3_stmt *s, const char *what, ac_error *err)
 {
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
-    sqlite3_clear_bindings(s);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return AC_OK;
     return fail(c, rc, what, err);
@@ -375,9 +389,18 @@ static ac_status create_schema(st_conn *c, ac_error *err)
     return st;
 }
 
+/* SQLite's memory statistics cost a lock and counters on every allocation;
+ * accord reads none of them. Set once, before SQLite starts. */
+static void sqlite_setup(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_conn **out,
                          ac_error *err)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_setup);
     *out = NULL;
     TRY(check_opts(opts, err));
     long long busy = 5000, max_bytes = 0;
@@ -439,7 +462,7 @@ static ac_status sq_open(const char *path, const char *opts, unsigned flags, st_
         st = exec(c,
                   "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                   "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; "
-                  "PRAGMA wal_autocheckpoint = 8192",
+                  "PRAGMA wal_autocheckpoint = 16384; PRAGMA journal_size_limit = 67108864",
                   "setting up the database", err);
         if (st == AC_OK && max_bytes > 0) {
             char sql[96];
@@ -473,8 +496,11 @@ static ac_status sq_begin(st_conn *c, ac_error *err)
     ac_status st = prep(c, Q_NEXT_EVENT, &s, err);
     if (st == AC_OK) {
         int rc = sqlite3_step(s);
-        if (rc == SQLITE_ROW)
+        if (rc == SQLITE_ROW) {
             c->next_event = sqlite3_column_int64(s, 0);
+            c->batch_sid = sqlite3_column_int64(s, 1);
+            c->batch_fts = 0;
+        }
         sqlite3_reset(s);
         if (rc != SQLITE_ROW)
             st = fail(c, rc, "starting a batch", err);
@@ -515,6 +541,19 @@ static void sq_rollback(st_conn *c)
 
 static ac_status sq_commit(st_conn *c, ac_error *err)
 {
+    if (c->batch_fts) {
+        sqlite3_stmt *s;
+        ac_status st = prep(c, Q_FTS_BATCH, &s, err);
+        if (st == AC_OK) {
+            bi(s, 1, c->batch_sid * ST_SENT_STRIDE);
+            st = run(c, s, "indexing sentences", err);
+        }
+        if (st != AC_OK) {
+            sq_rollback(c);
+            return st;
+        }
+        c->batch_fts = 0;
+    }
     int rc = sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         ac_status st = fail(c, rc, "committing a batch", err);
@@ -601,6 +640,9 @@ static ac_status remove_story(st_conn *c, const stored *old, ac_error *err)
                                    Q_DEL_AGREEMENTS, Q_DEL_MEMBERSHIPS, Q_DEL_PLANNED, Q_DEL_STORY};
     ac_status st = AC_OK;
     for (size_t k = 0; k < sizeof by_range / sizeof *by_range && st == AC_OK; k++) {
+        /* A story written by this batch is not indexed yet (sq_commit). */
+        if (by_range[k] == Q_FTS_DELETE && sid >= c->batch_sid)
+            continue;
         st = prep(c, by_range[k], &s, err);
         if (st == AC_OK) {
             int events = by_range[k] == Q_DEL_EVENTS;
@@ -635,9 +677,8 @@ static ac_status remove_story(st_conn *c, const stored *old, ac_error *err)
 
 static ac_status put_sentences(st_conn *c, const st_story *r, int64_t sid, ac_error *err)
 {
-    sqlite3_stmt *s, *f;
+    sqlite3_stmt *s;
     TRY(prep(c, Q_SENTENCE_INSERT, &s, err));
-    TRY(prep(c, Q_FTS_INSERT, &f, err));
     for (size_t i = 0; i < r->nsents; i++) {
         const st_sentence *x = &r->sents[i];
         int64_t id = sid * ST_SENT_STRIDE + x->idx;
@@ -647,11 +688,10 @@ static ac_status put_sentences(st_conn *c, const st_story *r, int64_t sid, ac_er
         bi(s, 4, x->start);
         bi(s, 5, x->len);
         bi(s, 6, x->discarded);
-        bt(s, 7, x->text);
+        btn(s, 7, x->text, x->len);
+        bi(s, 8, x->indexed);
         TRY(run(c, s, "writing sentences", err));
-        bi(f, 1, id);
-        bt(f, 2, x->text);
-        TRY(run(c, f, "indexing sentences", err));
+        c->batch_fts |= x->indexed;
     }
     return AC_OK;
 }
@@ -688,15 +728,11 @@ static ac_status put_events(st_conn *c, const st_story *r, int64_t sid, ac_error
         memcpy(sc, v->source, strnlen(v->source, 3));
         memcpy(tc, v->target, strnlen(v->target, 3));
         bt(g, 1, r->date);
-        bday(g, 2, r);
         bt(g, 3, v->source);
         bt(g, 4, v->target);
         bt(g, 5, sc);
         bt(g, 6, tc);
         bt(g, 7, v->code);
-        bt(g, 8, v->root);
-        bi(g, 9, v->quad);
-        sqlite3_bind_double(g, 10, v->goldstein);
         bi(g, 11, x->mentions);
         bi(g, 12, eid);
         /* A new group sets the last rowid; an updated one does not (then it

@@ -17,10 +17,14 @@ static ac_status parse_url(const char *url, const st_backend **be, char *tbuf, s
     *opts = "";
     if (!url || !*url)
         return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "no database given");
-    if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
-        return ac_error_set(err, AC_EUNSUPPORTED, NULL, 0, UINT64_MAX,
-                            "this accord has no PostgreSQL backend yet; use an SQLite file "
-                            "(--db accord.db)");
+    if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11)) {
+        /* libpq reads the whole URL (postgres.c). */
+        if (strlen(url) >= cap)
+            return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "database URL too long");
+        snprintf(tbuf, cap, "%s", url);
+        *be = &st_postgres_backend;
+        return AC_OK;
+    }
     const char *path = url;
     int with_opts = 0;
     if (!strncmp(url, "sqlite://", 9)) {
@@ -53,7 +57,7 @@ ac_status ac_store_open(const char *url, unsigned flags, ac_store **out, ac_erro
     if (!out)
         return ac_error_set(err, AC_EINVAL, NULL, 0, UINT64_MAX, "ac_store_open: invalid argument");
     *out = NULL;
-    const st_backend *be;
+    const st_backend *be = NULL;
     char target[512];
     const char *opts;
     ac_status st = parse_url(url, &be, target, sizeof target, &opts, err);
@@ -64,7 +68,13 @@ ac_status ac_store_open(const char *url, unsigned flags, ac_store **out, ac_erro
         return ac_error_set(err, AC_ENOMEM, NULL, 0, UINT64_MAX, "out of memory");
     s->be = be;
     s->flags = flags;
-    snprintf(s->url, sizeof s->url, "%s", target);
+    /* No password in messages: scheme://user:***@host... */
+    const char *auth = strstr(target, "://"), *at = auth ? strchr(auth + 3, '@') : NULL;
+    const char *colon = auth ? strchr(auth + 3, ':') : NULL;
+    if (at && colon && colon < at && !memchr(auth + 3, '/', (size_t)(at - auth - 3)))
+        snprintf(s->url, sizeof s->url, "%.*s:***%s", (int)(colon - target), target, at);
+    else
+        snprintf(s->url, sizeof s->url, "%s", target);
     st = be->open(target, opts, (flags & AC_STORE_READONLY) ? ST_OPEN_READONLY : 0, &s->conn, err);
     if (st != AC_OK) {
         free(s);

@@ -96,7 +96,8 @@ typedef struct st_sentence {
     uint32_t idx;
     uint32_t start, len;   /* bytes of the normalised text */
     int discarded;
-    const char *text;      /* line breaks folded to spaces */
+    int indexed;           /* 1: full-text indexed (it reports an event) */
+    const char *text;      /* len bytes into the doc's text (not NUL-terminated) */
 } st_sentence;
 
 /* A story-level event: one per (source, target, code) of the story. */
@@ -236,6 +237,7 @@ typedef struct st_backend {
 } st_backend;
 
 extern const st_backend st_sqlite_backend;
+extern const st_backend st_postgres_backend;   /* postgres.c */
 
 /* ---- query.c: portable SQL under construction -------------------------------- */
 
