@@ -64,7 +64,8 @@ typedef struct ac_error {
 /* The constant name of a status ("AC_EPARSE"). */
 const char *ac_status_name(ac_status s);
 
-/* Formats an error as "file:line: msg" (or "file: byte N: msg") into buf. */
+/* Formats an error as "file:line: msg", "file: byte N: msg", or "msg" when
+ * the error names no file, into buf. */
 void ac_error_format(const ac_error *e, char *buf, size_t size);
 
 /* Receives warnings: problems that were repaired or skipped while the work
@@ -943,7 +944,8 @@ typedef struct ac_query {
     const char *root;      /* two-digit root ("04") */
     int quad;              /* 1..4 */
     const char *since, *until;   /* YYYY-MM-DD, both inclusive */
-    const char *text;      /* full-text query over the sentences: words,
+    const char *text;      /* full-text query over the sentences that
+                              report events: words,
                               "a phrase", OR, NOT, prefix* (SQLite FTS5);
                               on PostgreSQL words, "a phrase", OR, -word
                               (websearch_to_tsquery) */

@@ -60,11 +60,14 @@ void ac_error_format(const ac_error *e, char *buf, size_t size)
 {
     if (!size)
         return;
-    const char *file = e->file[0] ? e->file : "accord";
-    if (e->line)
+    /* Without a file, the message alone (callers add their own prefix). */
+    const char *file = e->file[0] ? e->file : NULL;
+    if (file && e->line)
         snprintf(buf, size, "%s:%llu: %s", file, (unsigned long long)e->line, e->msg);
     else if (e->offset != UINT64_MAX)
-        snprintf(buf, size, "%s: byte %llu: %s", file, (unsigned long long)e->offset, e->msg);
-    else
+        snprintf(buf, size, "%s: byte %llu: %s", file ? file : "input", (unsigned long long)e->offset, e->msg);
+    else if (file)
         snprintf(buf, size, "%s: %s", file, e->msg);
+    else
+        snprintf(buf, size, "%s", e->msg);
 }
