@@ -945,10 +945,9 @@ typedef struct ac_query {
     int quad;              /* 1..4 */
     const char *since, *until;   /* YYYY-MM-DD, both inclusive */
     const char *text;      /* full-text query over the sentences that
-                              report events: words,
-                              "a phrase", OR, NOT, prefix* (SQLite FTS5);
-                              on PostgreSQL words, "a phrase", OR, -word
-                              (websearch_to_tsquery) */
+                              report events: words, "a phrase", OR, NOT,
+                              prefix* (SQLite FTS5); on PostgreSQL words,
+                              "a phrase", OR, -word (websearch_to_tsquery) */
     const char *speaker;   /* quotes: a code prefix or part of the name */
     size_t limit;          /* at most this many rows; 0: all */
 } ac_query;

@@ -187,6 +187,17 @@ int bench_store(const ac_dict *d, const ac_story *st, size_t n, size_t big_targe
         store_bench counts;
         memset(&counts, 0, sizeof counts);
         rc = ingest_pass(d, s, st, n, 1, 0, &t, &counts);
+        /* Closing checkpoints the write-ahead log into the file: part of
+         * the cost of writing, so timed too. */
+        double w0 = cli_now(), c0 = thread_cpu();
+        ac_store_close(s);
+        s = NULL;
+        t.secs += cli_now() - w0;
+        t.cpu += thread_cpu() - c0;
+        if (rc == 0 && ac_store_open(path, 0, &s, &err) != AC_OK) {
+            cli_error("bench: store", &err);
+            rc = -1;
+        }
         if (rc == 0 && (r == 0 || t.secs < out->ingest_secs)) {
             out->ingest_secs = t.secs;
             out->ingest_cpu = t.cpu;

@@ -16,7 +16,8 @@
 
 typedef struct store_bench {
     /* Ingest: the corpus coded and annotated (not timed), then written in
-     * batches of 512 stories (timed: ac_store_begin .. ac_store_commit). */
+     * batches of 512 stories (timed: ac_store_begin .. ac_store_commit, and
+     * the final ac_store_close, which checkpoints the log into the file). */
     size_t stories, sentences, events, quotes, actors, themes;
     double ingest_secs, ingest_cpu;    /* best of the repeats */
     double db_mb;                      /* the file after one ingest */

@@ -14,7 +14,7 @@ static const char OUTPUT_HELP[] =
     "  --since DATE, --until DATE     YYYY-MM-DD, inclusive\n"
     "  --db URL              the database (default accord.db)\n"
     "  --json, --csv         JSON Lines or CSV instead of a table\n"
-    "  --limit N             at most N rows\n"
+    "  --limit N             at most N rows (a table: 1000 unless given)\n"
     "  --columns a,b,...     only these columns, in this order\n";
 
 typedef ac_status (*list_fn)(ac_store *, const ac_query *, ac_row_fn, void *, ac_error *);
@@ -42,7 +42,7 @@ static int list_command(int argc, char **argv, const char *cmd, void (*usage)(FI
     out_table *t = out_from(&o);
     ac_error err;
     ac_status st = fn(s, &o.q, out_row, t, &err);
-    out_finish(t, empty);
+    out_finish(t, st == AC_OK ? empty : NULL);
     ac_store_close(s);
     if (st != AC_OK) {
         store_error(cmd, &err);
@@ -121,17 +121,17 @@ int cmd_agreement(int argc, char **argv)
      * by default). */
     int both = members && evidence;
     if (members) {
-        if (both && o.format == OUT_TABLE)
-            printf("members\n");
-        out_table *t = out_from(&o);
+        out_table *t = out_from(&o);   /* a table prints its rows at out_finish */
         st = ac_store_agreement_members(s, name, &o.q, out_row, t, &err);
+        if (st == AC_OK && both && o.format == OUT_TABLE)
+            printf("members\n");
         out_finish(t, st == AC_OK ? "(no member reported)" : NULL);
     }
     if (st == AC_OK && evidence && (!both || o.format == OUT_TABLE)) {
-        if (both)
-            printf("\nevidence\n");
         out_table *t = out_from(&o);
         st = ac_store_agreement_evidence(s, name, &o.q, out_row, t, &err);
+        if (st == AC_OK && both)
+            printf("\nevidence\n");
         out_finish(t, st == AC_OK ? "(no membership action reported)" : NULL);
     }
     ac_store_close(s);
@@ -224,7 +224,7 @@ int cmd_themes(int argc, char **argv)
     out_table *t = out_from(&o);
     ac_error err;
     ac_status st = ac_store_themes(s, &o.q, o.by, out_row, t, &err);
-    out_finish(t, "(no themes)");
+    out_finish(t, st == AC_OK ? "(no themes)" : NULL);
     ac_store_close(s);
     if (st != AC_OK) {
         store_error("themes", &err);

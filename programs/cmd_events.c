@@ -46,13 +46,13 @@ static const char FILTER_HELP[] =
     "  --country XXX         either side's country\n"
     "  --code CODE, --root NN, --quad 1..4   the event (code is a prefix)\n"
     "  --since DATE, --until DATE     YYYY-MM-DD, inclusive\n"
-    "  --text QUERY          full-text search in the sentences (words, \"a phrase\",\n"
-    "                        OR, NOT, prefix*)\n";
+    "  --text QUERY          full-text search in the sentences that report the\n"
+    "                        events (words, \"a phrase\", OR, NOT, prefix*)\n";
 
 static const char OUTPUT_HELP[] =
     "  --db URL              the database (default accord.db)\n"
     "  --json, --csv         JSON Lines or CSV instead of a table\n"
-    "  --limit N             at most N rows\n"
+    "  --limit N             at most N rows (a table: 1000 unless given)\n"
     "  --columns a,b,...     only these columns, in this order\n";
 
 static int bad_option(const char *cmd, const char *arg, void (*usage)(FILE *))
@@ -91,7 +91,7 @@ int cmd_events(int argc, char **argv)
     out_table *t = out_from(&o);
     ac_error err;
     ac_status st = ac_store_events(s, &o.q, out_row, t, &err);
-    out_finish(t, "(no events)");
+    out_finish(t, st == AC_OK ? "(no events)" : NULL);
     ac_store_close(s);
     if (st != AC_OK) {
         store_error("events", &err);
@@ -107,8 +107,8 @@ static void dyad_usage(FILE *f)
     fprintf(f, "usage: accord dyad A B [OPTIONS]\n"
                "The relations of A and B (actor codes; three letters: a country) over\n"
                "time, both directions: events per period, per quad class (verbal and\n"
-               "material cooperation, verbal and material conflict), mentions, the mean\n"
-               "Goldstein score and the most frequent event codes.\n\n"
+               "material cooperation, verbal and material conflict), the mean Goldstein\n"
+               "score and the most frequent event codes.\n\n"
                "  --by day|week|month|all   the period (default month)\n"
                "  --since DATE, --until DATE\n%s",
             OUTPUT_HELP);
@@ -144,7 +144,7 @@ int cmd_dyad(int argc, char **argv)
     out_table *t = out_from(&o);
     ac_error err;
     ac_status st = ac_store_dyad(s, actors[0], actors[1], o.by, &o.q, out_row, t, &err);
-    out_finish(t, "(no events between them)");
+    out_finish(t, st == AC_OK ? "(no events between them)" : NULL);
     ac_store_close(s);
     if (st != AC_OK) {
         store_error("dyad", &err);

@@ -34,6 +34,7 @@ int query_opt(int argc, char **argv, int *i, query_opts *o, int by_ok, const cha
             exit(EXIT_USAGE);
         }
         o->q.limit = (size_t)n;
+        o->limit_set = 1;
     } else if (by_ok && (v = cli_opt(argc, argv, i, "--by"))) {
         if (!strcmp(v, "day"))
             o->by = AC_PERIOD_DAY;
@@ -56,7 +57,10 @@ int query_opt(int argc, char **argv, int *i, query_opts *o, int by_ok, const cha
 
 void store_error(const char *what, const ac_error *e)
 {
-    cli_error(what, e);
+    if (e->file[0])
+        cli_error(what, e);
+    else
+        fprintf(stderr, "accord: %s: %s\n", what, e->msg);
 }
 
 ac_store *store_open_cli(const char *db, unsigned flags)
@@ -87,6 +91,7 @@ struct out_table {
     char **cells;          /* table: every cell, row by row */
     size_t nrows, cap;
     size_t printed;
+    size_t default_limit;  /* the limit out_from set, 0 when none */
     int oom;
 };
 
@@ -96,10 +101,14 @@ void out_columns(out_table *t, const char *columns)
         t->columns = columns && *columns ? columns : NULL;
 }
 
-out_table *out_from(const query_opts *o)
+out_table *out_from(query_opts *o)
 {
     out_table *t = out_new(o->format, stdout);
     out_columns(t, o->columns);
+    if (t && o->format == OUT_TABLE && !o->limit_set) {
+        o->q.limit = TABLE_ROWS;
+        t->default_limit = TABLE_ROWS;
+    }
     return t;
 }
 
@@ -346,6 +355,9 @@ size_t out_finish(out_table *t, const char *empty)
     free(t->types);
     if (t->oom)
         fprintf(stderr, "accord: out of memory printing the results\n");
+    if (t->default_limit && printed == t->default_limit)
+        fprintf(stderr, "accord: the first %zu rows; --limit N shows more, --csv or --json all of them\n",
+                printed);
     free(t);
     fflush(stdout);
     return printed;

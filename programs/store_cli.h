@@ -23,7 +23,12 @@ typedef struct query_opts {
     ac_period by;          /* --by day|week|month (commands that group by time) */
     int by_set;
     const char *columns;   /* --columns a,b,c: print only these, in this order */
+    int limit_set;         /* --limit was given */
 } query_opts;
+
+/* A table holds its rows until it prints them: without --limit, a table
+ * shows this many (JSON Lines and CSV stream every row). */
+#define TABLE_ROWS 1000
 
 /* Consumes one common option at argv[*i] (--db, --json, --csv, --since,
  * --until, --limit, --columns, and --by when by_ok): 1 when it did, 0 when it is another
@@ -41,8 +46,9 @@ out_table *out_new(out_format f, FILE *to);
 /* Only these columns (comma-separated names), in this order; an unknown
  * name stops the command with a usage error that lists the columns. */
 void out_columns(out_table *t, const char *columns);
-/* out_new and out_columns from the options. */
-out_table *out_from(const query_opts *o);
+/* out_new and out_columns from the options; for a table without --limit,
+ * sets o->q.limit to TABLE_ROWS (and out_finish says when it was reached). */
+out_table *out_from(query_opts *o);
 int out_row(void *ctx, const ac_row *row);
 /* Prints what is left (the table) and frees; returns the rows printed.
  * With no row and a table, prints `empty` (when not NULL) instead. */

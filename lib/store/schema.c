@@ -1,7 +1,8 @@
 /*
  * schema.c -- the store's schema, once, as data. Each backend renders it
  * with its type names (st_schema_sql); full-text search is the backend's
- * own (sqlite.c: an FTS5 table over sentences.text).
+ * own (sqlite.c: an FTS5 table over the text of the sentences that report
+ * events, sentences.indexed = 1: what accord events --text searches).
  *
  * Conventions: dates are text "YYYY-MM-DD" ("" when unknown) with `day`
  * the number of days since 1970-01-01 (NULL when unknown), so weeks and
@@ -224,7 +225,10 @@ const size_t st_ntables = sizeof st_tables / sizeof st_tables[0];
  * / --actor; group_target_idx serves --target and the other side of
  * --actor. A story's events are one id range (stories.first_event), and its
  * quotes, memberships and planned events are keyed by story first, so
- * replacing a story needs no index of its own. */
+ * replacing a story needs no index of its own. Quotations by speaker and
+ * actors by story are scanned: their filters (a code prefix or part of a
+ * name) could not use an index, and 268,000 actor rows of the bench corpus
+ * would pay for one at every ingest (bench/RESULTS.md). */
 const st_index st_indexes[] = {
     {"group_target_idx", "event_groups", "tgt_country, date"},
     {"event_group_idx", "events", "group_id"},

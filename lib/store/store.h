@@ -77,7 +77,7 @@ typedef struct st_view {
 extern const st_view st_views[];
 extern const size_t st_nviews;
 
-#define ST_SCHEMA_VERSION "1"
+#define ST_SCHEMA_VERSION "2"
 
 /* The names a dialect gives the types. */
 typedef struct st_dialect {
