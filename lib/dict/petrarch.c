@@ -421,15 +421,16 @@ static long push_actor(ctx *c, const bactor *a)
 
 /* ---- codes ---------------------------------------------------------------------- */
 
-/* An event code: a digit, then one to three digits or A-F (the community
- * files use digits only; TABARI-era codes such as 0A1 are accepted). */
+/* An event code: a digit, then one to three digits or capital letters (the
+ * CAMEO files use digits only; the validation suites also use project codes
+ * such as 0A1, 075A and 174K). */
 static int event_code_ok(const char *s, const char *e)
 {
     size_t n = (size_t)(e - s);
     if (n < 2 || n > 4 || *s < '0' || *s > '9')
         return 0;
     for (const char *p = s + 1; p < e; p++)
-        if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'F')))
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z')))
             return 0;
     return 1;
 }

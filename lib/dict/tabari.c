@@ -324,11 +324,12 @@ static int parse_event_code(ac_dict_builder *b, const char *s, const char *e,
             c[--l] = '\0';
         if (l == 0 || strcmp(c, "---") == 0)
             continue;
-        int ok = l >= 2 && l <= 4;
-        for (size_t i = 0; i < l && ok; i++)
-            ok = is_digit(c[i]);
+        /* A digit, then digits or capital letters (project codes: 075A). */
+        int ok = l >= 2 && l <= 4 && is_digit(c[0]);
+        for (size_t i = 1; i < l && ok; i++)
+            ok = is_digit(c[i]) || is_upper(c[i]);
         if (!ok) {
-            snprintf(why, cap, "event code '%s' is not 2 to 4 digits", c);
+            snprintf(why, cap, "event code '%s' is not a digit and 1 to 3 digits or capitals", c);
             return EC_BAD;
         }
         if (sub)
