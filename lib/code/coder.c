@@ -960,6 +960,18 @@ static int add_event(sent *s, const char *src, const char *src_text, const char 
     return 1;
 }
 
+/* "the", "a", "an": TABARI's marks of a noun. */
+static int is_article(const sent *s, uint32_t i)
+{
+    const ac_tok *t = &s->t[i];
+    const char *w = s->text + t->start;
+    if (!(t->flags & TK_WORD) || t->len > 3)
+        return 0;
+    return (t->len == 1 && (w[0] | 32) == 'a') ||
+           (t->len == 2 && (w[0] | 32) == 'a' && (w[1] | 32) == 'n') ||
+           (t->len == 3 && (w[0] | 32) == 't' && (w[1] | 32) == 'h' && (w[2] | 32) == 'e');
+}
+
 /* Does the verb group starting at `first` follow "and" (", and") directly,
  * so that it shares the subject of the verb before it? */
 static int coordinated(const sent *s, uint32_t first)
@@ -984,7 +996,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         return 0;
     /* TABARI shifts a verb to a noun only after a determiner ("the
      * restore", manual 7); accord reads the context more widely. */
-    int noun = (s->doc->flags & AC_CODE_FIRST_ACTOR) ? h > 0 && (wflags(s, h - 1) & WF_DET)
+    int noun = (s->doc->flags & AC_CODE_FIRST_ACTOR) ? h > 0 && is_article(s, h - 1)
                                                      : noun_usage(s, h);
     /* The community's dictionaries code verbs only. */
     if (noun && (s->doc->flags & AC_CODE_LITERAL))
