@@ -157,6 +157,8 @@ static const char *compose(sent *s, const ac_entry *actor, const ac_entry *const
                 continue;
             if (n >= al && memcmp(buf + n - al, ag, al) == 0)
                 continue;                           /* GOV + GOV: once */
+            if (pass == 0 && bl >= al && memcmp(base, ag, al) == 0)
+                continue;                           /* NGM~ before NGM: once */
             memcpy(buf + n, ag, al);
             n += al;
         }
