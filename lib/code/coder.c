@@ -998,8 +998,10 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         return 0;
     /* TABARI shifts a verb to a noun only after a determiner ("the
      * restore", manual 7); accord reads the context more widely. */
-    int noun = (s->doc->flags & AC_CODE_FIRST_ACTOR) ? h > 0 && is_article(s, h - 1)
-                                                     : noun_usage(s, h);
+    /* ... or a possessive after it ("donate's"). */
+    int noun = (s->doc->flags & AC_CODE_FIRST_ACTOR)
+                   ? (h > 0 && is_article(s, h - 1)) || is_poss(s, h + 1)
+                   : noun_usage(s, h);
     /* The community's dictionaries code verbs only. */
     if (noun && (s->doc->flags & AC_CODE_LITERAL))
         return 0;

@@ -1775,10 +1775,10 @@ static const char *actor_name(astate *a, uint64_t no, const char *s, const char 
 
 /* Adds a name and, when its last word is exact (no '~'), its regular
  * plural: TABARI lets regular endings follow an exact word ("Estonias",
- * manual 5.2.3). */
-static void push_actor_name(astate *a, const char *name)
+ * manual 5.2.3), but not a word written with '=' (strict). */
+static void push_actor_name(astate *a, const char *name, int strict)
 {
-    if (push_str(&a->names, &a->nnames, &a->cap, name) != 0)
+    if (push_str(&a->names, &a->nnames, &a->cap, name) != 0 || strict)
         return;
     size_t n = strlen(name);
     if (n < 3 || n > 500 || name[n - 1] == '~' || name[n - 1] == 's' || !is_lower(name[n - 1]))
@@ -1799,7 +1799,7 @@ static void actor_primary(astate *a, uint64_t no, const char *s, const char *e)
     const char *name = actor_name(a, no, s, ne, 0);
     if (!name)
         return;
-    push_actor_name(a, name);
+    push_actor_name(a, name, ne > s && ne[-1] == '=');
     if (a->nnames == 0)
         return;
     a->open = 1;
@@ -1862,9 +1862,10 @@ void ac_tabari_load_actors(ac_dict_builder *b, const char *file, const char *tex
                 continue;
             }
             const char *o = find_char(s, e, '[');
-            const char *name = actor_name(a, it.no, s + 1, trim_end(s, o ? o : e), 0);
+            const char *ne = trim_end(s, o ? o : e);
+            const char *name = actor_name(a, it.no, s + 1, ne, 0);
             if (name)
-                push_actor_name(a, name);
+                push_actor_name(a, name, ne > s && ne[-1] == '=');
             if (o)
                 actor_codes(a, it.no, o, e);
         } else {
