@@ -1349,8 +1349,11 @@ static int make_name(const char *s, const char *e, int lower, char *out, size_t 
         while (p < e && *p != ' ' && *p != '\t' && *p != '_')
             p++;
         const char *we = p;
-        while (we > w && (we[-1] == '=' || we[-1] == '~'))
+        int strict = 0;
+        while (we > w && (we[-1] == '=' || we[-1] == '~')) {
+            strict |= we[-1] == '=';
             we--;
+        }
         if (we == w)
             continue;
         if (n + (size_t)(we - w) + 2 > cap)
@@ -1364,7 +1367,7 @@ static int make_name(const char *s, const char *e, int lower, char *out, size_t 
             out[n++] = to_lower(*q);
         }
         /* A word without a final '_' is a stem (see tokenize). */
-        int stem = !(p < e && *p == '_') && is_stem_word(out + start, n - start);
+        int stem = !(p < e && *p == '_') && !strict && is_stem_word(out + start, n - start);
         /* A leading "the" stays lower case too ("the Shire"). */
         int lead_the = start == 0 && n == 3 && !memcmp(out, "the", 3) && p < e;
         if (!(lower || lead_the || (start > 0 && function_word(out + start, n - start)))) {
