@@ -372,6 +372,8 @@ enum {
 typedef struct ac_code_options {
     unsigned flags;        /* AC_CODE_* */
     ac_stage stop_after;   /* 0 = AC_STAGE_CODE; earlier stages are for benchmarks */
+    unsigned min_words;    /* a sentence of fewer words is not coded (TABARI's
+                              MINIMUM WORDS); 0: every sentence */
 } ac_code_options;
 
 typedef struct ac_doc ac_doc;

@@ -59,7 +59,7 @@ typedef struct timing {
 static int ingest_pass(const ac_dict *d, ac_store *s, const ac_story *st, size_t n, int annotate,
                        int shift, timing *t, store_bench *counts)
 {
-    ac_code_options opt = {annotate ? AC_CODE_KEEP_ACTORS : 0, 0};
+    ac_code_options opt = {.flags = annotate ? AC_CODE_KEEP_ACTORS : 0};
     ac_error err;
     char id[512], date[32];
     for (size_t i = 0; i < n; i += BATCH) {

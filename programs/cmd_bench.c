@@ -203,7 +203,7 @@ static double read_all(const char *path, const ac_buf *mem, corpus *keep, size_t
 /* Runs ac_code() up to `stop` on every story. Fills cnt when not NULL. */
 static double run_stage(const ac_dict *d, const corpus *c, ac_stage stop, counts *cnt)
 {
-    ac_code_options opt = {0, stop};
+    ac_code_options opt = {.stop_after = stop};
     unsigned char *seen = NULL;
     size_t seen_cap = 0;
     if (cnt)
@@ -285,7 +285,7 @@ static double run_write(const ac_dict *d, const corpus *c, unsigned long long *h
 static double run_annotate(const ac_dict *d, const corpus *c, size_t *bytes_out)
 {
     ac_buf out = {0};
-    ac_code_options opt = {AC_CODE_KEEP_ACTORS, 0};
+    ac_code_options opt = {.flags = AC_CODE_KEEP_ACTORS};
     size_t nb = 0;
     double t0 = cli_now();
     for (size_t i = 0; i < c->n; i++) {

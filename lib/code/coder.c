@@ -1391,6 +1391,18 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     if (stop_after < AC_STAGE_CODE)
         return AC_OK;
 
+    /* TABARI's MINIMUM WORDS: a short sentence is not coded. */
+    if (doc->min_words) {
+        uint32_t words = 0;
+        for (uint32_t i = 0; i < s.n; i++)
+            words += (s.t[i].flags & TK_WORD) && !(s.t[i].flags & TK_POSS);
+        if (words < doc->min_words) {
+            ac_code_explain(&s, "  %u words, fewer than the minimum %u: not coded\n", words,
+                            doc->min_words);
+            return AC_OK;
+        }
+    }
+
     /* 5-8. heads */
     int say_heads[8];
     uint32_t nsay = 0;

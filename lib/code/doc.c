@@ -34,6 +34,7 @@ ac_status ac_code(const ac_dict *d, const ac_story *story, const ac_code_options
     ac_arena_init(&doc->arena, story->text_len * 8 + 16384);
     doc->dict = d;
     doc->flags = opt ? opt->flags : 0;
+    doc->min_words = opt ? opt->min_words : 0;
     doc->date_str = story->date ? story->date : "";
     doc->date = ac_date_parse(doc->date_str, strlen(doc->date_str));
 

@@ -62,6 +62,7 @@ struct ac_doc {
     size_t nissues, cap_issues;
 
     unsigned flags;
+    unsigned min_words;    /* ac_code_options.min_words */
     ac_buf explain;
 };
 

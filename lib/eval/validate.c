@@ -622,8 +622,10 @@ static ac_status code_and_judge(vrun *v, ac_validate_record *r, expect *x)
     /* TABARI's default CODE BY CLAUSE (other settings skip the record). */
     if (v->tabari && !strcmp(v->tab.code_by, "CLAUSE"))
         co.flags |= AC_CODE_BY_CLAUSE;
-    if (v->tabari)
+    if (v->tabari) {
         co.flags |= AC_CODE_FIRST_ACTOR;
+        co.min_words = v->tab.min_words > 0 ? (unsigned)v->tab.min_words : 0;
+    }
     ac_doc *doc = NULL;
     ac_error e;
     ac_status cs = ac_code(v->dict, &st, &co, &doc, &e);
@@ -1309,8 +1311,6 @@ static const char *tabari_unhonoured(vrun *v)
     if (strcmp(t->code_by, def.code_by))
         ac_buf_printf(&b, "%sSET: CODE %s%s", SEP, strcmp(t->code_by, "ALL") ? "BY " : "",
                       t->code_by);
-    if (t->min_words != def.min_words)
-        ac_buf_printf(&b, "%sSET: MINIMUM WORDS = %ld", SEP, t->min_words);
     if (t->convert_agents)
         ac_buf_printf(&b, "%sSET: CONVERT AGENTS = TRUE", SEP);
     if (t->fbis)

@@ -85,7 +85,7 @@ static void story(const ac_dict *d, const cJSON *o, const char *file, uint64_t l
     st.text_len = strlen(text);
     st.origin = file;
     st.origin_line = line;
-    ac_code_options opt = {AC_CODE_KEEP_ACTORS, 0};
+    ac_code_options opt = {.flags = AC_CODE_KEEP_ACTORS};
     ac_doc *doc = NULL;
     ac_annotation *an = NULL;
     ac_error err;

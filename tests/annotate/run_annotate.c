@@ -84,7 +84,7 @@ static cJSON *annotate(const char *id, const char *date, const char *text)
     st.text = text;
     st.text_len = strlen(text);
     st.origin = id;
-    ac_code_options opt = {AC_CODE_KEEP_ACTORS, 0};
+    ac_code_options opt = {.flags = AC_CODE_KEEP_ACTORS};
     ac_doc *doc = NULL;
     ac_annotation *an = NULL;
     ac_buf out = {0};

@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ac_dict *d = default_dict();
     unsigned sel = size ? data[0] : 0;
-    ac_code_options copt = {AC_CODE_KEEP_ACTORS, 0};
+    ac_code_options copt = {.flags = AC_CODE_KEEP_ACTORS};
     ac_reader_options ropt;
     memset(&ropt, 0, sizeof ropt);
     ropt.format = AC_INPUT_TEXT;

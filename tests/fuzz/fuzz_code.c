@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ac_dict *d = default_dict();
     unsigned sel = size ? data[0] : 0;
-    ac_code_options copt = {(sel & 4) ? AC_CODE_EXPLAIN : 0u, 0};
+    ac_code_options copt = {.flags = (sel & 4) ? AC_CODE_EXPLAIN : 0u};
     ac_reader_options ropt;
     memset(&ropt, 0, sizeof ropt);
     ropt.format = AC_INPUT_TEXT;

@@ -84,7 +84,7 @@ static void use(ac_dict *d)
     s.text = SENTENCES;
     s.text_len = sizeof SENTENCES - 1;
     ac_error err;
-    ac_code_options opt = {AC_CODE_EXPLAIN, 0};
+    ac_code_options opt = {.flags = AC_CODE_EXPLAIN};
     ac_doc *doc = NULL;
     if (ac_code(d, &s, &opt, &doc, &err) == AC_OK) {
         for (size_t i = 0; i < ac_doc_event_count(doc); i++)

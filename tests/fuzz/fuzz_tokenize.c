@@ -47,7 +47,7 @@ static void check_doc(const ac_doc *doc)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ac_dict *d = empty_dict();
-    ac_code_options copt = {0, size > 0 && (data[0] & 1) ? AC_STAGE_TOKENIZE : AC_STAGE_SPLIT};
+    ac_code_options copt = {.stop_after = size > 0 && (data[0] & 1) ? AC_STAGE_TOKENIZE : AC_STAGE_SPLIT};
     ac_reader_options ropt;
     memset(&ropt, 0, sizeof ropt);
     ropt.format = AC_INPUT_TEXT;

@@ -197,7 +197,7 @@ static void normalised_text(void **state)
 static void explain_and_stages(void **state)
 {
     (void)state;
-    ac_code_options opt = {AC_CODE_EXPLAIN, 0};
+    ac_code_options opt = {.flags = AC_CODE_EXPLAIN};
     ac_doc *doc = run("Kazakhstan met Israel.", &opt);
     const char *ex = ac_doc_explain(doc);
     assert_non_null(strstr(ex, "Kazakhstan"));
@@ -208,7 +208,7 @@ static void explain_and_stages(void **state)
     /* earlier stages stop before events */
     const ac_stage stages[] = {AC_STAGE_TOKENIZE, AC_STAGE_SPLIT, AC_STAGE_MATCH};
     for (size_t i = 0; i < 3; i++) {
-        ac_code_options o = {0, stages[i]};
+        ac_code_options o = {.stop_after = stages[i]};
         doc = run("Kazakhstan met Israel. Russia met Ukraine.", &o);
         assert_int_equal(ac_doc_event_count(doc), 0);
         assert_true(ac_doc_token_count(doc) > 0);

@@ -152,7 +152,7 @@ static char *code_bytes(const ac_dict *d, const char *date, const char *text)
     st.text = text;
     st.text_len = strlen(text);
     st.origin = "test";
-    ac_code_options opt = {AC_CODE_EXPLAIN, 0};
+    ac_code_options opt = {.flags = AC_CODE_EXPLAIN};
     ac_doc *doc = NULL;
     ac_error err;
     assert_int_equal(ac_code(d, &st, &opt, &doc, &err), AC_OK);

@@ -77,7 +77,7 @@ static ac_ingest_outcome put(ac_store *s, const char *id, const char *source, co
     st.text = text;
     st.text_len = strlen(text);
     st.origin = "test";
-    ac_code_options opt = {AC_CODE_KEEP_ACTORS, 0};
+    ac_code_options opt = {.flags = AC_CODE_KEEP_ACTORS};
     ac_doc *doc = NULL;
     ac_annotation *a = NULL;
     ac_error err;
