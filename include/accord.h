@@ -374,6 +374,12 @@ typedef struct ac_code_options {
     ac_stage stop_after;   /* 0 = AC_STAGE_CODE; earlier stages are for benchmarks */
     unsigned min_words;    /* a sentence of fewer words is not coded (TABARI's
                               MINIMUM WORDS); 0: every sentence */
+    unsigned comma[6];     /* under AC_CODE_LITERAL, comma clauses set aside
+                              (TABARI manual 7.8, PETRARCH's comma_* options):
+                              the least and most words of an internal, an
+                              initial and a final clause, both ends included;
+                              a most of 0 turns that kind off; all 0:
+                              PETRARCH's defaults {2, 8, 0, 0, 2, 8} */
 } ac_code_options;
 
 typedef struct ac_doc ac_doc;

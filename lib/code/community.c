@@ -83,14 +83,14 @@ int ac_code_clause_break(const sent *s, uint32_t i)
 }
 
 /* The community's coders drop short comma-delimited clauses before coding
- * (TABARI manual 7.8; PETRARCH's comma_* options, whose defaults are used
- * here): between two commas, or between a comma and the sentence's end,
- * 2 to 8 words. Commas inside a compound actor ("A, B and C") do not count.
- * Marks the tokens of such clauses in aside. */
-#define COMMA_MIN 2
-#define COMMA_MAX 8
+ * (TABARI manual 7.8; PETRARCH's comma_* options): between two commas, from
+ * the sentence's start to its first comma, or from its last comma to its
+ * end, when the clause's words are within the limits of doc->comma. Commas
+ * inside a compound actor ("A, B and C") do not count. Marks the tokens of
+ * such clauses in aside. */
 void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside)
 {
+    const unsigned *lim = s->doc->comma;
     int64_t open = -1;                     /* the last clause-opening comma */
     for (uint32_t i = 0; i <= s->n; i++) {
         int end = i == s->n || (i + 1 == s->n && (s->t[i].flags & TK_PUNCT) &&
@@ -100,12 +100,14 @@ void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside)
         if (!end && i > 0 && i + 1 < s->n && s->np_at[i - 1] >= 0 && s->np_at[i + 1] >= 0 &&
             s->np[s->np_at[i - 1]].group == s->np[s->np_at[i + 1]].group)
             continue;                      /* a comma of a compound actor */
-        if (open >= 0) {
-            uint32_t words = 0;
-            for (uint32_t k = (uint32_t)open + 1; k < i; k++)
+        /* internal: {0, 1}; initial (no opening comma): {2, 3}; final: {4, 5} */
+        const unsigned *l = open < 0 ? (end ? NULL : lim + 2) : end ? lim + 4 : lim;
+        if (l && l[1]) {
+            uint32_t from = open < 0 ? 0 : (uint32_t)open + 1, words = 0;
+            for (uint32_t k = from; k < i; k++)
                 words += (s->t[k].flags & TK_WORD) != 0;
-            if (words >= COMMA_MIN && words <= COMMA_MAX)
-                for (uint32_t k = (uint32_t)open + 1; k < i; k++)
+            if (words >= l[0] && words <= l[1])
+                for (uint32_t k = from; k < i; k++)
                     aside[k] = 1;
         }
         if (end)

@@ -35,6 +35,11 @@ ac_status ac_code(const ac_dict *d, const ac_story *story, const ac_code_options
     doc->dict = d;
     doc->flags = opt ? opt->flags : 0;
     doc->min_words = opt ? opt->min_words : 0;
+    static const unsigned COMMA_DEFAULT[6] = {2, 8, 0, 0, 2, 8};
+    int comma_set = 0;
+    for (int k = 0; opt && k < 6; k++)
+        comma_set |= opt->comma[k] != 0;
+    memcpy(doc->comma, comma_set ? opt->comma : COMMA_DEFAULT, sizeof doc->comma);
     doc->date_str = story->date ? story->date : "";
     doc->date = ac_date_parse(doc->date_str, strlen(doc->date_str));
 

@@ -63,6 +63,7 @@ struct ac_doc {
 
     unsigned flags;
     unsigned min_words;    /* ac_code_options.min_words */
+    unsigned comma[6];     /* ac_code_options.comma, defaults filled in */
     ac_buf explain;
 };
 
