@@ -874,7 +874,7 @@ static int find_subject_strict(const sent *s, uint32_t first, int *possessor)
         }
         uint32_t f = wflags(s, i);
         if ((f & WF_RELATIVE) && i + 1 != first && s->t[i].len == 4 &&
-            !memcmp(s->text + s->t[i].start, "that", 4)) {
+            (s->doc->flags & AC_CODE_LITERAL) && !memcmp(s->text + s->t[i].start, "that", 4)) {
             /* "France that territorial disputes should": a complementizer,
              * not the subject of a relative clause. */
             break;
