@@ -12,9 +12,7 @@
  * batch, before the commit); ACCORD_TEST_PAUSE_AFTER=N prints "paused" on
  * stderr after the Nth story and sleeps (60 s), holding the batch open.
  */
-#include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pool.h"
 #include "code_run.h"
 #include "store_cli.h"
 
@@ -77,60 +76,17 @@ static void code_slot(ingest *g, slot *x)
         x->failed = 1;
 }
 
-typedef struct pool {
+
+/* A worker's item: story i of the batch. */
+typedef struct batch_job {
     ingest *g;
-    pthread_t th[256];
-    int n;
-    pthread_mutex_t mu;
-    pthread_cond_t cv_start, cv_done;
-    batch *job;
-    unsigned gen;
-    int active, quit;
-    atomic_size_t next;
-} pool;
+    batch *b;
+} batch_job;
 
-static void *worker(void *arg)
+static void code_item(void *ctx, size_t i)
 {
-    pool *p = arg;
-    unsigned seen = 0;
-    for (;;) {
-        pthread_mutex_lock(&p->mu);
-        while (p->gen == seen && !p->quit)
-            pthread_cond_wait(&p->cv_start, &p->mu);
-        if (p->quit) {
-            pthread_mutex_unlock(&p->mu);
-            return NULL;
-        }
-        seen = p->gen;
-        batch *b = p->job;
-        pthread_mutex_unlock(&p->mu);
-        size_t i;
-        while ((i = atomic_fetch_add(&p->next, 1)) < b->n)
-            code_slot(p->g, &b->s[i]);
-        pthread_mutex_lock(&p->mu);
-        if (--p->active == 0)
-            pthread_cond_signal(&p->cv_done);
-        pthread_mutex_unlock(&p->mu);
-    }
-}
-
-static void pool_submit(pool *p, batch *b)
-{
-    pthread_mutex_lock(&p->mu);
-    p->job = b;
-    atomic_store(&p->next, 0);
-    p->active = p->n;
-    p->gen++;
-    pthread_cond_broadcast(&p->cv_start);
-    pthread_mutex_unlock(&p->mu);
-}
-
-static void pool_wait(pool *p)
-{
-    pthread_mutex_lock(&p->mu);
-    while (p->active > 0)
-        pthread_cond_wait(&p->cv_done, &p->mu);
-    pthread_mutex_unlock(&p->mu);
+    batch_job *j = ctx;
+    code_slot(j->g, &j->b->s[i]);
 }
 
 /* ---- progress -------------------------------------------------------------------- */
@@ -326,28 +282,17 @@ static int run(ingest *g, int threads)
             release(b[0]);
         }
     } else {
-        pool *p = calloc(1, sizeof *p);
+        pool *p = pool_start(threads);
         if (!p) {
             free(b[0]);
             free(b[1]);
-            fprintf(stderr, "accord: out of memory\n");
             return -1;
         }
-        p->g = g;
-        pthread_mutex_init(&p->mu, NULL);
-        pthread_cond_init(&p->cv_start, NULL);
-        pthread_cond_init(&p->cv_done, NULL);
-        for (int i = 0; i < threads; i++)
-            if (pthread_create(&p->th[p->n], NULL, worker, p) == 0)
-                p->n++;
         int cur = 0;
-        int have = p->n > 0 && fill(g, b[cur]);
-        if (p->n == 0) {
-            fprintf(stderr, "accord: cannot start threads\n");
-            rc = -1;
-        }
-        if (have && rc == 0) {
-            pool_submit(p, b[cur]);
+        int have = fill(g, b[cur]);
+        batch_job job[2] = {{g, b[0]}, {g, b[1]}};
+        if (have) {
+            pool_submit(p, code_item, &job[cur], b[cur]->n);
             pool_wait(p);
         }
         while (have && rc == 0) {
@@ -355,7 +300,7 @@ static int run(ingest *g, int threads)
             int nxt = 1 - cur;
             int more = !g->store_failed && fill(g, b[nxt]);
             if (more)
-                pool_submit(p, b[nxt]);
+                pool_submit(p, code_item, &job[nxt], b[nxt]->n);
             rc = write_batch(g, b[cur]);
             if (more)
                 pool_wait(p);
@@ -366,16 +311,7 @@ static int run(ingest *g, int threads)
             have = more;
         }
         release(b[cur]);
-        pthread_mutex_lock(&p->mu);
-        p->quit = 1;
-        pthread_cond_broadcast(&p->cv_start);
-        pthread_mutex_unlock(&p->mu);
-        for (int i = 0; i < p->n; i++)
-            pthread_join(p->th[i], NULL);
-        pthread_mutex_destroy(&p->mu);
-        pthread_cond_destroy(&p->cv_start);
-        pthread_cond_destroy(&p->cv_done);
-        free(p);
+        pool_stop(p);
     }
     if (g->rd) {
         ac_reader_close(g->rd);

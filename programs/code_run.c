@@ -7,12 +7,11 @@
  */
 #include "code_run.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "pool.h"
 
 #define BATCH_STORIES 512
 #define BATCH_BYTES (8u << 20)
@@ -26,17 +25,6 @@ typedef struct batch {
     size_t n, bytes;
 } batch;
 
-typedef struct pool {
-    code_run *r;
-    pthread_t *th;
-    int n;
-    pthread_mutex_t mu;
-    pthread_cond_t cv_start, cv_done;
-    batch *job;
-    unsigned gen;
-    int active, quit;
-    atomic_size_t next;
-} pool;
 
 void code_run_init(code_run *r)
 {
@@ -78,48 +66,16 @@ static void code_one(code_run *r, batch *b, size_t i)
     ac_doc_free(doc);
 }
 
-static void *worker(void *arg)
-{
-    pool *p = arg;
-    unsigned seen = 0;
-    for (;;) {
-        pthread_mutex_lock(&p->mu);
-        while (p->gen == seen && !p->quit)
-            pthread_cond_wait(&p->cv_start, &p->mu);
-        if (p->quit) {
-            pthread_mutex_unlock(&p->mu);
-            return NULL;
-        }
-        seen = p->gen;
-        batch *b = p->job;
-        pthread_mutex_unlock(&p->mu);
-        size_t i;
-        while ((i = atomic_fetch_add(&p->next, 1)) < b->n)
-            code_one(p->r, b, i);
-        pthread_mutex_lock(&p->mu);
-        if (--p->active == 0)
-            pthread_cond_signal(&p->cv_done);
-        pthread_mutex_unlock(&p->mu);
-    }
-}
+/* A worker's item: story i of the batch. */
+typedef struct batch_job {
+    code_run *r;
+    batch *b;
+} batch_job;
 
-static void pool_submit(pool *p, batch *b)
+static void code_item(void *ctx, size_t i)
 {
-    pthread_mutex_lock(&p->mu);
-    p->job = b;
-    atomic_store(&p->next, 0);
-    p->active = p->n;
-    p->gen++;
-    pthread_cond_broadcast(&p->cv_start);
-    pthread_mutex_unlock(&p->mu);
-}
-
-static void pool_wait(pool *p)
-{
-    pthread_mutex_lock(&p->mu);
-    while (p->active > 0)
-        pthread_cond_wait(&p->cv_done, &p->mu);
-    pthread_mutex_unlock(&p->mu);
+    batch_job *j = ctx;
+    code_one(j->r, j->b, i);
 }
 
 /* Writes a coded batch in order and releases its stories. */
@@ -281,22 +237,8 @@ static int run(code_run *r, feeder *f)
             flush(r, b[0]);
         }
     } else {
-        pool p;
-        memset(&p, 0, sizeof p);
-        p.r = r;
-        p.n = r->threads;
-        p.th = calloc((size_t)p.n, sizeof *p.th);
-        pthread_mutex_init(&p.mu, NULL);
-        pthread_cond_init(&p.cv_start, NULL);
-        pthread_cond_init(&p.cv_done, NULL);
-        int started = 0;
-        for (int i = 0; p.th && i < p.n; i++)
-            if (pthread_create(&p.th[i], NULL, worker, &p) == 0)
-                started++;
-        p.n = started;
-        if (started == 0) {
-            fprintf(stderr, "accord: cannot start threads\n");
-            free(p.th);
+        pool *p = pool_start(r->threads);
+        if (!p) {
             free(b[0]);
             free(b[1]);
             return EXIT_FAIL;
@@ -304,24 +246,16 @@ static int run(code_run *r, feeder *f)
         int cur = 0;
         int have = fill(f, b[cur]);
         while (have) {
-            pool_submit(&p, b[cur]);
+            batch_job job = {r, b[cur]};
+            pool_submit(p, code_item, &job, b[cur]->n);
             int nxt = 1 - cur;
             int more = fill(f, b[nxt]);
-            pool_wait(&p);
+            pool_wait(p);
             flush(r, b[cur]);
             cur = nxt;
             have = more;
         }
-        pthread_mutex_lock(&p.mu);
-        p.quit = 1;
-        pthread_cond_broadcast(&p.cv_start);
-        pthread_mutex_unlock(&p.mu);
-        for (int i = 0; i < p.n; i++)
-            pthread_join(p.th[i], NULL);
-        pthread_mutex_destroy(&p.mu);
-        pthread_cond_destroy(&p.cv_start);
-        pthread_cond_destroy(&p.cv_done);
-        free(p.th);
+        pool_stop(p);
     }
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < BATCH_STORIES; i++)
