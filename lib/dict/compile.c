@@ -38,8 +38,8 @@ struct cc {
 
 static uint32_t word_find(cc *c, const char *s, size_t n)
 {
-    if (n > 1 && s[n - 1] == '~')
-        n--;                                   /* a stem is found by its letters */
+    if (n > 1 && (s[n - 1] == '~' || s[n - 1] == '='))
+        n--;                                   /* a stem or exact form: by its letters */
     uint32_t id = ac_map_get(&c->d->vocab, ac_text_fold_hash(s, n));
     return id == AC_MAP_NONE ? 0 : id;
 }
@@ -314,6 +314,9 @@ static void register_alt(cc *c, const char *w, size_t n)
         register_stem(c, w, n - 1);
         return;
     }
+    if (n > 1 && w[n - 1] == '=')
+        n--;                                   /* "ban=": the form itself (no inflection
+                                                  is needed, but registering them is harmless) */
     char folded[128];
     size_t fl = ac_text_fold(w, n, folded, sizeof folded);
     memcpy(buf, folded, fl);
@@ -380,6 +383,7 @@ typedef struct pctx {
     int head;              /* index of the head element, -1 */
     uint32_t head_base;
     uint32_t head_word;    /* the head as written (a form or the base) */
+    int head_exact;        /* written "*word=": that form only */
     int bad;               /* 1: too long, 2: unknown set, 3: bad word */
     char bad_word[64];
 } pctx;
@@ -422,6 +426,11 @@ static void compile_elem(const char *w, size_t n, void *ctx)
         if (is_head) {
             w++;
             n--;
+        }
+        /* "*ban=": the head matches this very form only (TABARI's '='). */
+        if (is_head && n > 1 && w[n - 1] == '=') {
+            n--;
+            p->head_exact = 1;
         }
         uint32_t alts[16];
         uint16_t na = 0;
@@ -587,7 +596,7 @@ static void compile_patterns(cc *c)
         /* The community's dictionaries list forms as verbs of their own
          * (PETRARCH's LEFT [032:033] beside LEAVE [012]): such a pattern
          * matches only that form, and before the base's patterns. */
-        pt->head_form = bp->lenient && p.head_word != p.head_base ? p.head_word : 0;
+        pt->head_form = (bp->lenient && p.head_word != p.head_base) || p.head_exact ? p.head_word : 0;
         pt->npre = (uint16_t)p.head;
         pt->npost = (uint16_t)(p.nelem - p.head - 1);
         ac_elem *pre = ac_arena_alloc(&d->arena, (pt->npre + 1) * sizeof *pre);

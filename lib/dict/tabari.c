@@ -481,8 +481,15 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
          * text word that begins with it (RESTOR: restore, restored). accord
          * writes such stems with a final '~' (docs/dictionaries.md). Short
          * or non-alphabetic words stay exact. */
-        if ((type == T_WORD || type == T_MARKED) && !(p < e && *p == '_') && !strict &&
-            is_stem_word(d, l)) {
+        if ((type == T_WORD || type == T_MARKED) && strict && is_stem_word(d, l)) {
+            /* "BAN=": this very form, no endings (accord writes ban=). */
+            if (used + l + 2 > normcap) {
+                snprintf(why, whycap, "line too long");
+                return -1;
+            }
+            d[l++] = '=';
+        } else if ((type == T_WORD || type == T_MARKED) && !(p < e && *p == '_') &&
+                   is_stem_word(d, l)) {
             if (used + l + 2 > normcap) {
                 snprintf(why, whycap, "line too long");
                 return -1;
