@@ -1149,6 +1149,15 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     }
     if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && !noun && !g.passive && m.source < 0)
         ac_code_first_actor_roles(s, h, m.p->has_target ? m.target : -1, &src, &tgt);
+    /* TABARI: a compound after the verb ("exchanged prisoners with %") acts
+     * among its members, each with the others. */
+    if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && tgt >= 0 && m.source < 0)
+        for (uint16_t e = 0; e < m.p->npost; e++)
+            if (m.p->post[e].type == PE_COMPOUND) {
+                src = s->np[tgt].group;
+                tgt = -1;
+                break;
+            }
     if (g.passive && !noun && !m.p->has_source) {   /* a $ slot spells the roles out */
         /* The subject is the target; "by X" after the verb is the source. */
         int by = -1;

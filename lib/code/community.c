@@ -29,15 +29,23 @@ uint32_t ac_code_stem_of(const sent *s, uint32_t i)
     const ac_tok *t = &s->t[i];
     if (!(t->flags & TK_WORD) || t->len < 3)
         return 0;
+    /* The longest stem that heads a pattern ("exchang" for "exchanged",
+     * though "exchange" is a stem of another pattern's word), else the
+     * longest. */
     size_t lens = d->stats.stem_lengths;
+    uint32_t longest = 0;
     for (uint32_t n = t->len - 1 < 31 ? t->len - 1 : 31; n >= 2; n--) {
         if (!(lens >> n & 1u))
             continue;
         uint32_t id = ac_dict_word(d, ac_text_fold_hash(s->text + t->start, n));
-        if (id && (d->words[id].flags & WF_STEM))
+        if (!id || !(d->words[id].flags & WF_STEM))
+            continue;
+        if ((d->words[id].flags | d->words[d->words[id].base].flags) & WF_HEAD)
             return id;
+        if (!longest)
+            longest = id;
     }
-    return 0;
+    return longest;
 }
 
 void ac_code_match_stem(sent *s, uint32_t i)
