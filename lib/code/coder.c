@@ -1059,7 +1059,8 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
     read_group(s, h, &g);
     /* A bare -ing form is a participle or gerund, not a predicate
      * ("..., demonstrating a calculated approach"). */
-    if (!noun && (wflags(s, h) & WF_ING) && !(wflags(s, h) & (WF_PAST | WF_PP)) && g.first == h) {
+    if (!noun && (wflags(s, h) & WF_ING) && !(wflags(s, h) & (WF_PAST | WF_PP)) && g.first == h &&
+        !(s->doc->flags & AC_CODE_FIRST_ACTOR)) {       /* TABARI's patterns decide */
         ac_code_explain(s, "    bare -ing form: not a predicate\n");
         return 0;
     }
