@@ -603,7 +603,12 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 ok = 1;
             }
         } else {
-            for (uint32_t k = at; k < s->n && k <= (el->adjacent ? at : at + skip); k++) {
+            /* TABARI reads the words of a pattern anywhere in the clause. */
+            const int flat = (s->doc->flags & AC_CODE_FIRST_ACTOR) != 0;
+            uint32_t last = el->adjacent ? at : flat ? s->n : at + skip;
+            for (uint32_t k = at; k < s->n && k <= last; k++) {
+                if (flat && s->clause && s->clause[k] != s->clause[h])
+                    break;
                 /* A pattern may name the boundary word itself ("agree that"). */
                 if (el->type == PE_WORD && word_match(s, el, k)) {
                     if (m->first_word == UINT32_MAX)
@@ -612,7 +617,9 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                     ok = 1;
                     break;
                 }
-                if (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code))
+                if (!flat && (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code)))
+                    break;
+                if (flat && (s->t[k].flags & TK_PUNCT) && is_boundary(s, k))
                     break;
                 if (el->type == PE_SET) {
                     uint32_t l = set_match(s, &s->d->sets[el->set], k);
