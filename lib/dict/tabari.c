@@ -412,9 +412,10 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
         }
         /* Strip quotes and the end marks; '=' makes the word exact, with
          * no endings (not a stem). */
-        int strict = 0;
+        int strict = 0, tilde = 0;
         while (we > w && (we[-1] == '~' || we[-1] == '=' || we[-1] == '"')) {
             strict |= we[-1] == '=';
+            tilde |= we[-1] == '~';
             we--;
         }
         while (w < we && *w == '"')
@@ -488,8 +489,9 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
                 return -1;
             }
             d[l++] = '=';
-        } else if ((type == T_WORD || type == T_MARKED) && !(p < e && *p == '_') &&
+        } else if ((type == T_WORD || type == T_MARKED) && (tilde || !(p < e && *p == '_')) &&
                    is_stem_word(d, l)) {
+            /* "REAL~_PLEASANT": '~' keeps a root a stem before '_' (really). */
             if (used + l + 2 > normcap) {
                 snprintf(why, whycap, "line too long");
                 return -1;
