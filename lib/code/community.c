@@ -61,6 +61,10 @@ void ac_code_match_stem(sent *s, uint32_t i)
     uint32_t id = ac_code_stem_of(s, i);
     if (!id)
         return;
+    /* A word the dictionary knows ("really", of a set phrase) gives way only
+     * to a stem that heads a pattern, not to any stem ("real"). */
+    if (t->word && !((d->words[id].flags | d->words[d->words[id].base].flags) & WF_HEAD))
+        return;
     t->word = id;
     const char *w = s->text + t->start;
     if (t->len > 4 && w[t->len - 2] == 'e' && w[t->len - 1] == 'd')
