@@ -186,6 +186,17 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
     *tgt = t;
 }
 
+/* Does a dated discard ("ENT [### <890101] [ENT]") hold on date? With no
+ * story date, only a range that runs to the open end does (the most recent
+ * restriction, as for actor codes). */
+static int discard_holds(const ac_entry *e, int32_t date)
+{
+    for (uint32_t k = 0; k < e->ncodes; k++)
+        if (date ? date >= e->codes[k].from && date <= e->codes[k].to : e->codes[k].to == 99999999)
+            return 1;
+    return 0;
+}
+
 /* Discard and issue phrases: a discard marks the sentence (or the story)
  * as not coded; an issue phrase counts its issue, unless an ignore phrase
  * covers it. m is scratch space for one mention. Returns -1 on OOM. */
@@ -204,6 +215,8 @@ int ac_code_special_phrases(sent *s, ac_mention *m)
             doc->discard_story = 1;
             ac_code_explain(s, "  story discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
         } else if (e->kind == AK_DISCARD) {
+            if (e->ncodes && !discard_holds(e, doc->date))
+                continue;
             doc->sentences[s->sid].discarded = 1;
             ac_code_explain(s, "  sentence discarded: '%s' (%s:%u)\n", e->name, e->file, e->line);
         } else if (e->kind == AK_ISSUE && e->ncodes) {

@@ -295,7 +295,7 @@ static void write_actor(wr *w, const bactor *a)
             good++;
         else
             skip(w, "name", a->names[k], a->file, a->line);
-    int codes_ok = codeless || a->ncodes > 0;
+    int codes_ok = codeless ? a->ncodes == 0 : a->ncodes > 0;
     for (uint32_t k = 0; k < a->ncodes && codes_ok; k++) {
         const ac_code_range *c = &a->codes[k];
         if (!is_code(c->code) || (c->dated && (c->from < 0 || c->from > c->to || c->to > 99999999)))
@@ -304,9 +304,10 @@ static void write_actor(wr *w, const bactor *a)
     if (!good)
         return;
     if (!codes_ok) {
-        /* PETRARCH's [---]: a known actor without a code, which accord's
-         * format cannot say yet. */
-        skip(w, a->ncodes ? "codes of" : "actor without a code", a->names[0], a->file, a->line);
+        /* PETRARCH's [---]: a known actor without a code, and TABARI's
+         * dated [###], which accord's format cannot say yet. */
+        skip(w, codeless ? "dates of the discard" : a->ncodes ? "codes of" : "actor without a code",
+             a->names[0], a->file, a->line);
         return;
     }
     int first = 1;

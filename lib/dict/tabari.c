@@ -1237,9 +1237,40 @@ static void end_section(vstate *v, int eof)
 {
     ac_builder_bad(v->b, v->file, v->section_line,
                    "%s records are not supported: %zu lines skipped%s",
-                   v->section == SEC_TIME ? "TIME (time shifting)" : "ATTRIB (attribution)",
+                   v->section == SEC_TIME ? "TIME (time shifting; its [###] and [+++] lines are read as discards)" :
+                   "ATTRIB (attribution)",
                    v->section_lines, eof ? " (and no closing tag)" : "");
     v->section = SEC_NONE;
+}
+
+static int make_name(const char *s, const char *e, int lower, char *out, size_t cap);
+
+/* A <TIME> line "PHRASE [###]" (discard) or "PHRASE [+++]" (complex: TABARI
+ * sets the sentence aside uncoded) stops the sentence from being coded, as
+ * a [###] root does; accord keeps it as a discard phrase. Time shifts
+ * ([+7], [-30]) and [---] are not read: returns 0 for them. */
+static int time_discard(vstate *v, uint64_t no, const char *s, const char *e)
+{
+    const char *open = find_char(s, e, '[');
+    if (*s == '-' || !open)
+        return 0;
+    const char *close = find_char(open, e, ']');
+    if (!close)
+        return 0;
+    const char *c = skip_space(open + 1, close), *ce = trim_end(c, close);
+    if (ce - c != 3 || !(memcmp(c, "###", 3) == 0 || memcmp(c, "+++", 3) == 0))
+        return 0;
+    char buf[256];
+    if (make_name(s, trim_end(s, open), 1, buf, sizeof buf) <= 0)
+        return 0;
+    vverb vb;
+    memset(&vb, 0, sizeof vb);
+    vb.plain = ac_arena_strdup(&v->b->arena, buf);
+    vb.line = (uint32_t)no;
+    if (!vb.plain)
+        return 0;
+    push_discard(v, &vb);
+    return 1;
 }
 
 /* "<TAG>" lines of a .verbs file. */
@@ -1289,7 +1320,7 @@ void ac_tabari_load_verbs(ac_dict_builder *b, const char *file, const char *text
                 (word_is(t, trim_end(t, te), "/TIME") || word_is(t, trim_end(t, te), "/ATTRIB") ||
                  word_is(t, trim_end(t, te), "/ATTRIBUTION")))
                 end_section(v, 0);
-            else
+            else if (!(v->section == SEC_TIME && time_discard(v, it.no, s, e)))
                 v->section_lines++;
             continue;
         }
@@ -1704,6 +1735,93 @@ static size_t resolve_codes(astate *a, ac_code_range *out, size_t cap)
     return n;
 }
 
+/* The dates on which the entry discards its sentence: where the first
+ * dated restriction that holds is [###], or where none holds and the
+ * undated default is [###] ("ENT [### <890101] [ENT]", "USSR [USR <911226]
+ * [###]"). Each elementary interval between restriction bounds has one
+ * winner; the discard ones are written to out, adjacent ones merged.
+ * Returns their number; *always is set when they cover every date. */
+static size_t discard_ranges(const astate *a, ac_code_range *out, size_t cap, int *always)
+{
+    int32_t starts[2 * MAX_CODES + 1];
+    size_t ns = 0, n = 0;
+    int any = 0, undated_discard = 0;
+    starts[ns++] = 0;
+    for (size_t i = 0; i < a->ncodes; i++) {
+        const citem *it = &a->codes[i];
+        any |= it->discard;
+        if (!it->dated) {
+            undated_discard |= it->discard && !it->code;
+            continue;
+        }
+        starts[ns++] = it->from;
+        if (it->to < 99999999)
+            starts[ns++] = next_day(it->to, 1);
+    }
+    *always = 0;
+    if (!any)
+        return 0;
+    for (size_t i = 1; i < ns; i++)            /* insertion sort, few items */
+        for (size_t k = i; k > 0 && starts[k - 1] > starts[k]; k--) {
+            int32_t t = starts[k];
+            starts[k] = starts[k - 1];
+            starts[k - 1] = t;
+        }
+    for (size_t k = 0; k < ns; k++) {
+        if (k + 1 < ns && starts[k + 1] == starts[k])
+            continue;
+        int32_t from = starts[k];
+        int32_t to = k + 1 < ns ? next_day(starts[k + 1], -1) : 99999999;
+        const citem *win = NULL;
+        for (size_t i = 0; i < a->ncodes && !win; i++)
+            if (a->codes[i].dated && a->codes[i].from <= from && from <= a->codes[i].to)
+                win = &a->codes[i];
+        int discard = win ? win->discard : undated_discard;
+        if (!discard)
+            continue;
+        if (n && out[n - 1].to != 99999999 && next_day(out[n - 1].to, 1) == from) {
+            out[n - 1].to = to;
+        } else if (n < cap) {
+            out[n].code = "###";
+            out[n].from = from;
+            out[n].to = to;
+            out[n].dated = 1;
+            n++;
+        }
+    }
+    *always = n == 1 && out[0].from == 0 && out[0].to == 99999999;
+    return n;
+}
+
+/* A dated discard: a discard entry of its own, with the dates (the coder
+ * discards the sentence only on those). */
+static void push_dated_discard(astate *a, const ac_code_range *r, size_t n)
+{
+    ac_dict_builder *b = a->b;
+    ac_code_range *cc = ac_arena_alloc(&b->arena, n * sizeof *cc);
+    const char **names = malloc(a->nnames * sizeof *names);
+    if (!cc || !names) {
+        free(names);
+        return;
+    }
+    memcpy(cc, r, n * sizeof *cc);
+    memcpy(names, a->names, a->nnames * sizeof *names);
+    bactor *e = ac_vec_push(&b->actors);
+    if (!e) {
+        free(names);
+        return;
+    }
+    memset(e, 0, sizeof *e);
+    e->kind = BK_DISCARD;
+    e->caps = CAPS_FIRST;
+    e->names = names;
+    e->nnames = a->nnames;
+    e->codes = cc;
+    e->ncodes = (uint32_t)n;
+    e->file = a->file;
+    e->line = (uint32_t)a->line;
+}
+
 /* Adds the entry being read to the builder, or its names and codes to the
  * entry that already has its first name. */
 static void close_actor(astate *a)
@@ -1720,9 +1838,11 @@ static void close_actor(astate *a)
         goto drop;         /* every code was bad, and reported */
     ac_code_range codes[2 * MAX_CODES];
     size_t n = resolve_codes(a, codes, sizeof codes / sizeof codes[0]);
+    ac_code_range dr[2 * MAX_CODES + 1];
     int discard = 0;
-    for (size_t i = 0; i < a->ncodes; i++)
-        discard |= a->codes[i].discard && !a->codes[i].dated;
+    size_t ndr = discard_ranges(a, dr, sizeof dr / sizeof dr[0], &discard);
+    if (ndr && !(discard && n == 0))
+        push_dated_discard(a, dr, ndr);
     uint32_t first = nindex_get(&a->idx, a->names[0]);
     if (first != UINT32_MAX) {
         bactor *e = ac_vec_at(&b->actors, first);

@@ -267,8 +267,15 @@ static void actors_dates_and_kinds(void **state)
         "EREBOR [ERE/DAL]\n"                                                    /* 15 compound: two actors */
         "+STRAY [???]\n"                                                        /* 16 bad code */
         "<WEIRD>\n"                                                             /* 17 */
-        "ROHAN [ROH]\n";                                                        /* 18 */
-    static const char V[] = "PRAISE [051]\n";
+        "ROHAN [ROH]\n"                                                         /* 18 */
+        "ENTWASH [### <950101] [ENW]\n"                                         /* 19 discard, then coded */
+        "DUNLAND [DUN <980101] [###]\n";                                        /* 20 coded, then discard */
+    static const char V[] = "<TIME>\n"                                            /* 1 */
+                            "ONCE_UPON_A_TIME [###]\n"                            /* 2 discard */
+                            "WHEN_PEACE_COMES [+++]\n"                            /* 3 complex */
+                            "NEXT_WEEK [+7]\n"                                    /* 4 shift: not read */
+                            "</TIME>\n"                                           /* 5 */
+                            "PRAISE [051]\n";
     diags dg = {0};
     dict_text t[] = {{"x.actors", AC_DICT_TABARI_ACTORS, A}, {"x.verbs", AC_DICT_TABARI_VERBS, V}};
     ac_dict *d = build(t, 2, &dg);
@@ -276,15 +283,16 @@ static void actors_dates_and_kinds(void **state)
         {"x.actors", 13, "no [CODE]"},   {"x.actors", 14, "bad date"},
         {"x.actors", 16, "bad code"},
         {"x.actors", 17, "unknown tag"},
+        {"x.verbs", 1, "time shifting"},
     };
     expect_reports(&dg, w, sizeof w / sizeof w[0]);
     ac_dict_stats s;
     ac_dict_get_stats(d, &s);
-    assert_int_equal(s.countries, 3);   /* Arnor (merged), Erebor, Rohan */
+    assert_int_equal(s.countries, 5);   /* Arnor (merged), Erebor, Rohan, Entwash, Dunland */
     assert_int_equal(s.igos, 1);
     assert_int_equal(s.groups, 1);
     assert_int_equal(s.people, 4);      /* Elessar, Denethor, Imrahil, Saruman */
-    assert_int_equal(s.discards, 1);
+    assert_int_equal(s.discards, 5);   /* Wizards, Entwash, Dunland, two TIME phrases */
 
     const char *p = "Elessar praised Rohan.";
     assert_string_equal(code(d, "1999-01-01", p), "GONGOV ROH 051;");
@@ -308,6 +316,15 @@ static void actors_dates_and_kinds(void **state)
     /* a compound code: two actors in the community convention (one outside it); the discard phrase */
     assert_string_equal(code(d, "2005-06-01", "Erebor praised Rohan."), "ERE ROH 051;");
     assert_string_equal(code(d, "2005-06-01", "Wizards praised Rohan."), "");
+    /* dated discards: the sentence is set aside only on their dates */
+    assert_string_equal(code(d, "1994-12-31", "Rohan praised Entwash."), "");
+    assert_string_equal(code(d, "1995-01-02", "Rohan praised Entwash."), "ROH ENW 051;");
+    assert_string_equal(code(d, "1997-12-31", "Dunland praised Rohan."), "DUN ROH 051;");
+    assert_string_equal(code(d, "1998-01-02", "Dunland praised Rohan."), "");
+    /* TIME phrases coded [###] and [+++] set the sentence aside */
+    assert_string_equal(code(d, "2005-06-01", "Once upon a time Rohan praised Arnor."), "");
+    assert_string_equal(code(d, "2005-06-01", "When peace comes Rohan praised Arnor."), "");
+    assert_string_equal(code(d, "2005-06-01", "Next week Rohan praised Arnor."), "ROH ARN 051;");
     ac_dict_free(d);
 }
 
