@@ -77,26 +77,51 @@ void ac_code_explain(sent *s, const char *fmt, ...)
 
 /* ---- 2. mentions ------------------------------------------------------------ */
 
-/* Finds the longest dictionary name starting at token i: of an actor, agent
- * or agreement when special is 0, of a discard or issue phrase when 1. */
-int ac_code_match_name(const sent *s, uint32_t i, ac_mention *out, int special)
+/* May token k stand in a name's gap? A plain word that is not "and", a
+ * clause word, a pronoun, a form of be/have, or a verb some pattern heads. */
+static int gap_word_ok(const sent *s, uint32_t k)
+{
+    const ac_tok *t = &s->t[k];
+    if (!(t->flags & TK_WORD) || (t->flags & TK_POSS))
+        return 0;
+    if (!t->word)
+        return 1;
+    const ac_word *w = &s->d->words[t->word];
+    uint32_t f = w->flags | s->d->words[w->base].flags;
+    return !(f & (WF_AND | WF_SUBORD | WF_PRON | WF_BE | WF_HAVE | WF_HEAD | WF_SAY));
+}
+
+/* Walks the name trie from node, token j on; the longest name found so far
+ * ends at out->first + out->n. A gap edge tries 0 to AC_NAME_GAP skipped
+ * words. */
+static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int special,
+                       ac_mention *out, int *found)
 {
     const ac_dict *d = s->d;
-    uint32_t node = 0;
-    int found = 0;
-    for (uint32_t j = i; j < s->n && j - i < 32; j++) {
+    for (; j < s->n && j - i < 32; j++) {
         if (!s->t[j].word)
             break;
+        if (d->gap_word && j > i) {
+            uint32_t g = ac_dict_edge(d, node, d->gap_word);
+            if (g != AC_MAP_NONE)
+                for (uint32_t k = 0; k <= AC_NAME_GAP && j + k < s->n; k++) {
+                    if (k && !gap_word_ok(s, j + k - 1))
+                        break;
+                    match_walk(s, i, j + k, g, special, out, found);
+                }
+        }
         node = ac_dict_edge(d, node, s->t[j].word);
         if (node == AC_MAP_NONE)
             break;
+        if (*found && j - i + 1 <= out->n)
+            continue;                       /* a longer one is known already */
         for (uint32_t ti = d->node_terms[node]; ti != AC_MAP_NONE; ti = d->terms[ti].next) {
             const ac_term *term = &d->terms[ti];
             uint8_t kind = d->entries[term->entry].kind;
             if (kind > AK_ISSUE_IGNORE || (kind >= AK_DISCARD) != special)
                 continue;                   /* themes, tone: the annotation layer's */
             uint32_t ok = 1;
-            for (uint32_t b = 0; b < term->nwords; b++)
+            for (uint32_t b = 0; b < term->nwords && i + b < s->n; b++)
                 if ((term->cap_mask >> b & 1u) && !(s->t[i + b].flags & (TK_CAP | TK_UPPER)))
                     ok = 0;
             if (ok) {
@@ -104,11 +129,20 @@ int ac_code_match_name(const sent *s, uint32_t i, ac_mention *out, int special)
                 out->n = j - i + 1;
                 out->entry = term->entry;
                 out->kind = d->entries[term->entry].kind;
-                found = 1;
+                *found = 1;
                 break;
             }
         }
     }
+}
+
+/* Finds the longest dictionary name starting at token i: of an actor, agent
+ * or agreement when special is 0, of a discard or issue phrase when 1. */
+int ac_code_match_name(const sent *s, uint32_t i, ac_mention *out, int special)
+{
+    int found = 0;
+    out->n = 0;
+    match_walk(s, i, i, 0, special, out, &found);
     return found;
 }
 

@@ -194,9 +194,15 @@ static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plur
         return 0;
     }
     uint32_t node = 0, mask = 0;
+    int gapped = 0;
     for (size_t i = 0; i < nt; i++) {
         uint32_t wid;
-        if (stem[i]) {
+        if ((t[i].flags & TK_PUNCT) && t[i].punct == '*' && i > 0 && i + 1 < nt) {
+            /* A gap: the words after it are checked at shifted places, so
+             * only the capitals before it are. */
+            wid = c->d->gap_word = word_add(c, "*", 1, 0, 0);
+            gapped = 1;
+        } else if (stem[i]) {
             wid = register_stem(c, name + t[i].start, t[i].len);
         } else if (i == nt - 1 && plural_of_last) {
             uint32_t sing = word_add(c, name + t[i].start, t[i].len, 0, 0);
@@ -207,7 +213,7 @@ static size_t name_add(cc *c, const char *name, uint32_t entry, const char *plur
         /* CAPS_WRITTEN: every capitalised word; CAPS_FIRST: the first one
          * (community names are written in Title Case with function words in
          * lower case, so that is the first content word); CAPS_NONE: none. */
-        if ((t[i].flags & TK_CAP) && caps != CAPS_NONE && !(caps == CAPS_FIRST && mask))
+        if ((t[i].flags & TK_CAP) && caps != CAPS_NONE && !(caps == CAPS_FIRST && mask) && !gapped)
             mask |= 1u << i;
         uint64_t key = ((uint64_t)node << 32) | wid;
         uint32_t child = ac_map_get(&c->d->edges, key);

@@ -195,7 +195,16 @@ struct ac_dict {
      * every pointer above points into (image.c); NULL when built in memory. */
     void *image;
     size_t image_len;
+
+    /* The word "*" that stands in names for a gap ("Prince * Dol Amroth":
+     * up to AC_NAME_GAP words may come between); 0 when no name has one.
+     * Derived, not stored in images: set when a dictionary is built or
+     * opened. */
+    uint32_t gap_word;
 };
+
+/* The most words a gap in a name may skip. */
+#define AC_NAME_GAP 3
 
 /* Word id of a folded-form hash, 0 when unknown. */
 static inline uint32_t ac_dict_word(const ac_dict *d, uint64_t hash)

@@ -45,6 +45,7 @@
  * a struct of dict.h changes, so that the new field gets serialised here.
  */
 #include "dict/image.h"
+#include "text/text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -110,6 +111,7 @@ typedef struct {
     ac_dict_stats stats;
     void *image;
     size_t image_len;
+    uint32_t gap_word;     /* derived when an image is opened */
 } mirror_dict;
 
 #define SAME_SIZE(T, M) \
@@ -926,6 +928,7 @@ static ac_status open_mapped(reader *r, unsigned flags, ac_dict **out)
     }
     d->image = r->base;
     d->image_len = r->len;
+    d->gap_word = ac_dict_word(d, ac_text_fold_hash("*", 1));
     *out = d;
     return AC_OK;
 }

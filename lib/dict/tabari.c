@@ -1243,7 +1243,7 @@ static void end_section(vstate *v, int eof)
     v->section = SEC_NONE;
 }
 
-static int make_name(const char *s, const char *e, int lower, char *out, size_t cap);
+static int make_name(const char *s, const char *e, int lower, int gaps, char *out, size_t cap);
 
 /* A <TIME> line "PHRASE [###]" (discard) or "PHRASE [+++]" (complex: TABARI
  * sets the sentence aside uncoded) stops the sentence from being coded, as
@@ -1261,7 +1261,7 @@ static int time_discard(vstate *v, uint64_t no, const char *s, const char *e)
     if (ce - c != 3 || !(memcmp(c, "###", 3) == 0 || memcmp(c, "+++", 3) == 0))
         return 0;
     char buf[256];
-    if (make_name(s, trim_end(s, open), 1, buf, sizeof buf) <= 0)
+    if (make_name(s, trim_end(s, open), 1, 0, buf, sizeof buf) <= 0)
         return 0;
     vverb vb;
     memset(&vb, 0, sizeof vb);
@@ -1377,14 +1377,24 @@ static int function_word(const char *w, size_t n)
  * function words in lower case unless first ("U.S." and "Barad-Dur" keep a
  * capital after '.' and '-', "O'Brien" after a one-letter prefix). Writes
  * into out (cap bytes); returns the length, 0 when empty, -1 when the
- * phrase holds a character a name cannot ('[', ']', '{', '}', '|'). */
-static int make_name(const char *s, const char *e, int lower, char *out, size_t cap)
+ * phrase holds a character a name cannot ('[', ']', '{', '}', '|').
+ * With gaps, words parted by a blank rather than '_' may have other words
+ * between them in the text ("PRINCE DOL_AMROTH" is also "Prince of
+ * Dol Amroth", TABARI manual 5.5.3): accord's name writes that as " * ". */
+static int make_name(const char *s, const char *e, int lower, int gaps, char *out, size_t cap)
 {
     size_t n = 0;
     const char *p = s;
     while (p < e) {
+        int blank = 0;
         while (p < e && (*p == ' ' || *p == '\t' || *p == '_'))
-            p++;
+            blank |= *p++ != '_';
+        if (gaps && blank && n && p < e) {
+            if (n + 3 > cap)
+                return -1;
+            memcpy(out + n, " *", 2);
+            n += 2;
+        }
         const char *w = p;
         while (p < e && *p != ' ' && *p != '\t' && *p != '_')
             p++;
@@ -1424,6 +1434,8 @@ static int make_name(const char *s, const char *e, int lower, char *out, size_t 
             out[n++] = '~';
         }
     }
+    if (n >= 2 && out[n - 1] == '*' && out[n - 2] == ' ')
+        n -= 2;                                 /* a gap before nothing */
     if (n < cap)
         out[n] = '\0';
     return (int)n;
@@ -1895,7 +1907,7 @@ drop:
 static const char *actor_name(astate *a, uint64_t no, const char *s, const char *e, int lower)
 {
     char buf[512];
-    int n = make_name(s, e, lower, buf, sizeof buf);
+    int n = make_name(s, e, lower, 1, buf, sizeof buf);
     if (n <= 0) {
         char sh[80];
         ac_builder_bad(a->b, a->file, no, n == 0 ? "empty name" : "bad name '%s'",
@@ -2077,7 +2089,7 @@ void ac_tabari_load_agents(ac_dict_builder *b, const char *file, const char *tex
                 continue;
         }
         /* The name and the listed plurals. */
-        int n = make_name(s, ne, 1, buf, sizeof buf);
+        int n = make_name(s, ne, 1, 0, buf, sizeof buf);
         if (n <= 0) {
             ac_builder_bad(b, file, it.no, n == 0 ? "empty name" : "bad name '%s'",
                            shown(sh, sizeof sh, s, ne));
@@ -2102,7 +2114,7 @@ void ac_tabari_load_agents(ac_dict_builder *b, const char *file, const char *tex
                 const char *w = p;
                 while (p < bc && *p != ' ' && *p != '\t')
                     p++;
-                int pn = make_name(w, p, 1, buf, sizeof buf);
+                int pn = make_name(w, p, 1, 0, buf, sizeof buf);
                 const char *pl = pn > 0 ? ac_arena_strndup(&b->arena, buf, (size_t)pn) : NULL;
                 if (pl)
                     push_str(&ag.names, &ag.nnames, &cap, pl);

@@ -9,6 +9,7 @@
  *   - a period belongs to the word for acronyms (U.S., U.N.), single-letter
  *     initials (Donald J. Trump) and the abbreviations listed below;
  *   - numbers keep inner periods and commas between digits (3.5, 1,000);
+ *   - an underscore is a blank (Dol_Amroth is two words);
  *   - every other non-space character is a punctuation token of its own.
  */
 #include "text/text.h"
@@ -17,7 +18,9 @@
 
 static int is_alpha(unsigned c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
-static int is_space(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+/* An underscore separates words as a blank does: feeds and community test
+ * texts join names with it ("Dol_Amroth"), and no word holds one. */
+static int is_space(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '_'; }
 /* Any byte of a multi-byte sequence counts as a letter: after normalisation
  * the non-ASCII characters left are letters, digits or symbols. */
 static int is_wordc(unsigned c) { return is_alpha(c) || is_digit(c) || c >= 0x80; }
