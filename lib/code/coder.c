@@ -99,8 +99,6 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
 {
     const ac_dict *d = s->d;
     for (; j < s->n && j - i < 32; j++) {
-        if (!s->t[j].word)
-            break;
         if (d->gap_word && j > i) {
             uint32_t g = ac_dict_edge(d, node, d->gap_word);
             if (g != AC_MAP_NONE)
@@ -110,6 +108,8 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
                     match_walk(s, i, j + k, g, special, out, found);
                 }
         }
+        if (!s->t[j].word)
+            break;
         node = ac_dict_edge(d, node, s->t[j].word);
         if (node == AC_MAP_NONE)
             break;

@@ -112,8 +112,10 @@ void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside)
         if (!end && i > 0 && i + 1 < s->n && s->np_at[i - 1] >= 0 && s->np_at[i + 1] >= 0 &&
             s->np[s->np_at[i - 1]].group == s->np[s->np_at[i + 1]].group)
             continue;                      /* a comma of a compound actor */
-        /* internal: {0, 1}; initial (no opening comma): {2, 3}; final: {4, 5} */
-        const unsigned *l = open < 0 ? (end ? NULL : lim + 2) : end ? lim + 4 : lim;
+        /* internal: {0, 1}; initial (no opening comma): {2, 3}; final: {4, 5}.
+         * A final clause ends at the sentence's closing mark: a text cut
+         * off without one (a headline, a truncated lead) keeps it. */
+        const unsigned *l = open < 0 ? (end ? NULL : lim + 2) : end ? (i < s->n ? lim + 4 : NULL) : lim;
         if (l && l[1]) {
             uint32_t from = open < 0 ? 0 : (uint32_t)open + 1, words = 0;
             for (uint32_t k = from; k < i; k++)
