@@ -643,6 +643,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
             for (uint32_t k = at; k < s->n && k <= last; k++) {
                 if (flat && s->clause && s->clause[k] != s->clause[h])
                     break;
+                if (flat && s->aside && s->aside[k])
+                    continue;                   /* a comma clause set aside */
                 /* A pattern may name the boundary word itself ("agree that"). */
                 if (el->type == PE_WORD && word_match(s, el, k)) {
                     if (m->first_word == UINT32_MAX)
@@ -653,7 +655,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 }
                 if (!flat && (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code)))
                     break;
-                if (flat && (s->t[k].flags & TK_PUNCT) && is_boundary(s, k))
+                if (flat && (s->t[k].flags & TK_PUNCT) && (is_boundary(s, k) || is_punct(s, k, ',')))
                     break;
                 if (el->type == PE_SET) {
                     uint32_t l = set_match(s, &s->d->sets[el->set], k);
