@@ -138,6 +138,45 @@ static int searchable(const sent *s, int w)
            !(s->aside && s->aside[s->np[w].first]);
 }
 
+/* TABARI's pronoun coreference (manual 7.7): he, she, it, him assign the
+ * first actor of the sentence; its, his, her the first actor before the
+ * pronoun; they, them, their the first compound actor, else the first
+ * actor. Returns the NP (a compound's first) token k stands for, or -1. */
+static int pronoun_ref(const sent *s, uint32_t k)
+{
+    const ac_tok *t = &s->t[k];
+    if (!(t->flags & TK_WORD) || t->len < 2 || t->len > 5 || s->np_at[k] >= 0 ||
+        (s->aside && s->aside[k]))
+        return -1;
+    char w[6];
+    for (uint32_t i = 0; i < t->len; i++)
+        w[i] = (char)(s->text[t->start + i] | 0x20);
+    w[t->len] = '\0';
+    int first = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "it") || !strcmp(w, "him");
+    int prior = !strcmp(w, "its") || !strcmp(w, "his") || !strcmp(w, "her");
+    int plural = !strcmp(w, "they") || !strcmp(w, "them") || !strcmp(w, "their");
+    if (!first && !prior && !plural)
+        return -1;
+    int r = -1;
+    for (uint32_t i = 0; i < (prior ? k : s->n); i++) {
+        int np = s->np_at[i];
+        if (!searchable(s, np))
+            continue;
+        if (r < 0)
+            r = s->np[np].group;
+        if (!plural)
+            break;
+        int32_t g = s->np[np].group;
+        int members = 0;
+        for (uint32_t m = 0; m < s->nnp; m++)
+            members += s->np[m].group == g && s->np[m].code != NULL;
+        if (members > 1)
+            return g;
+        i = s->np[np].end - 1;
+    }
+    return r;
+}
+
 /* TABARI's default actor search (manual 5.8, 7.6): the source is the first
  * actor of the head's clause before the head (with a code other than a
  * pattern's target); without one, the previous clause's source. The target
@@ -153,6 +192,12 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
         if (s->clause && s->clause[k] != c)
             continue;
         int w = s->np_at[k];
+        if (w < 0 && (w = pronoun_ref(s, k)) >= 0) {
+            if (tcode && strcmp(s->np[w].code, tcode) == 0)
+                continue;
+            found = w;
+            break;
+        }
         if (!searchable(s, w))
             continue;
         if (tcode && strcmp(s->np[w].code, tcode) == 0) {
@@ -174,6 +219,8 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
         if (s->clause && s->clause[k] != c)
             break;
         int w = s->np_at[k];
+        if (w < 0)
+            w = pronoun_ref(s, k);
         if (searchable(s, w) && !(scode && strcmp(s->np[w].code, scode) == 0))
             t = w;
     }
@@ -181,6 +228,8 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
         if (s->clause && s->clause[k] != c)
             continue;
         int w = s->np_at[k];
+        if (w < 0)
+            w = pronoun_ref(s, k);
         if (searchable(s, w) && w != *src && s->np[w].group != *src &&
             !(scode && strcmp(s->np[w].code, scode) == 0))
             t = w;

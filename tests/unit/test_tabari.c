@@ -131,6 +131,36 @@ static const char *code(const ac_dict *d, const char *date, const char *text)
     return out;
 }
 
+/* The same under TABARI's convention, as `accord validate` runs a TABARI
+ * suite: first-actor roles, code by clause, comma clauses of 3 to 10 words
+ * set aside (TABARI's defaults: MIN 2, MAX 10, EMIN 2, EMAX 10). */
+static const char *code_tabari(const ac_dict *d, const char *text)
+{
+    static char out[2048];
+    ac_story st;
+    memset(&st, 0, sizeof st);
+    st.id = "t";
+    st.date = "2000-01-01";
+    st.title = st.url = st.source = "";
+    st.text = text;
+    st.text_len = strlen(text);
+    st.origin = "test";
+    ac_code_options co = {.flags = AC_CODE_LITERAL | AC_CODE_FIRST_ACTOR | AC_CODE_BY_CLAUSE,
+                          .comma = {3, 10, 0, 0, 3, 10}};
+    ac_doc *doc = NULL;
+    ac_error err;
+    assert_int_equal(ac_code(d, &st, &co, &doc, &err), AC_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < ac_doc_event_count(doc); i++) {
+        const ac_event *e = ac_doc_event(doc, i);
+        size_t l = strlen(out);
+        snprintf(out + l, sizeof out - l, "%s %s %s;", e->source ? e->source : "-",
+                 e->target ? e->target : "-", e->code);
+    }
+    ac_doc_free(doc);
+    return out;
+}
+
 /* Fictional actors and agents shared by the tests (line numbers matter). */
 static const char ACTORS[] =
     "; test actors\n"                                      /* 1 */
@@ -325,6 +355,64 @@ static void actors_dates_and_kinds(void **state)
     assert_string_equal(code(d, "2005-06-01", "Once upon a time Rohan praised Arnor."), "");
     assert_string_equal(code(d, "2005-06-01", "When peace comes Rohan praised Arnor."), "");
     assert_string_equal(code(d, "2005-06-01", "Next week Rohan praised Arnor."), "ROH ARN 051;");
+    ac_dict_free(d);
+}
+
+/* ---- TABARI's convention ------------------------------------------------------ */
+
+static void convention_rules(void **state)
+{
+    (void)state;
+    static const char A[] =
+        "ARNOR [ARN]\n"
+        "GONDOR [GON]\n"
+        "ROHAN [ROH]\n"
+        "PRINCE DOL_AMROTH [DOL]\n"          /* a blank: words may come between */
+        "ITHILEN TELEVISION [ITHTV]\n"
+        "ITHILEN [ITH]\n";
+    static const char V[] =
+        "URGE [102]\n"
+        "ASSIST [092]\n"
+        "ASK [090]\n"
+        "WARN [160]\n"
+        "PRAISE [051]\n"
+        "BRUSH ASIDE REPORTS [142]\n"
+        "ATTACK [190]\n";
+    diags dg = {0};
+    dict_text t[] = {{"x.actors", AC_DICT_TABARI_ACTORS, A}, {"x.verbs", AC_DICT_TABARI_VERBS, V}};
+    ac_dict *d = build(t, 2, &dg);
+    assert_int_equal(dg.n, 0);
+
+    /* gaps: up to three words, not a verb, not "and"; '_' in text is a blank */
+    assert_string_equal(code_tabari(d, "Arnor warned the Prince of Dol Amroth."), "ARN DOL 160;");
+    assert_string_equal(code_tabari(d, "Arnor warned the Prince of Dol_Amroth."), "ARN DOL 160;");
+    assert_string_equal(code_tabari(d, "Rohan praised Ithilen state-run television."), "ROH ITHTV 051;");
+    assert_string_equal(code_tabari(d, "Ithilen praised the television of Rohan."), "ITH ROH 051;");
+    assert_string_equal(code_tabari(d, "Ithilen and television praised Rohan."), "ITH ROH 051;");
+
+    /* pronouns: it/him the first actor, they the first compound */
+    assert_string_equal(code_tabari(d, "Arnor urged Rohan to wait and then it requested that Gondor assist."),
+                        "ARN ROH 102;ARN GON 092;");
+    assert_string_equal(code_tabari(d, "Arnor urged Rohan to wait and Gondor asked him to leave."),
+                        "ARN ROH 102;GON ARN 090;");
+    assert_string_equal(code_tabari(d, "Arnor and Gondor urged Rohan to wait and then they requested "
+                                       "that Ithilen assist them."),
+                        "ARN ROH 102;GON ROH 102;ARN ITH 092;GON ITH 092;");
+
+    /* comma clauses: set aside between commas; a final one only before the
+     * closing mark; pattern words are not read inside one */
+    assert_string_equal(code_tabari(d, "Arnor brushed aside reports, rumored to come from Rohan, "
+                                       "that Gondor attacked Ithilen"),
+                        "ARN GON 142;");
+    assert_string_equal(code_tabari(d, "Arnor, suspicious as ever of Rohan, brushed aside reports "
+                                       "that Gondor attacked Ithilen"),
+                        "ARN GON 142;");
+    assert_string_equal(code_tabari(d, "Arnor brushed, aside reports rumored to come from Rohan, "
+                                       "that Gondor attacked Ithilen"),
+                        "ARN ITH 190;");
+    assert_string_equal(code_tabari(d, "Arnor met envoys on Monday, then praised Rohan warmly."), "");
+    assert_string_equal(code_tabari(d, "Arnor met envoys on Monday, then praised Rohan warmly"),
+                        "ARN ROH 051;");
     ac_dict_free(d);
 }
 
@@ -560,6 +648,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(verbs_constructs),
         cmocka_unit_test(actors_dates_and_kinds),
+        cmocka_unit_test(convention_rules),
         cmocka_unit_test(agents_prefix_and_plurals),
         cmocka_unit_test(options_checked),
         cmocka_unit_test(hostile_bytes),
