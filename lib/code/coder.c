@@ -98,6 +98,7 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
                        ac_mention *out, int *found)
 {
     const ac_dict *d = s->d;
+    const int caseless = (s->doc->flags & AC_CODE_FIRST_ACTOR) != 0;
     for (; j < s->n && j - i < 32; j++) {
         if (d->gap_word && j > i) {
             uint32_t g = ac_dict_edge(d, node, d->gap_word);
@@ -121,7 +122,10 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
             if (kind > AK_ISSUE_IGNORE || (kind >= AK_DISCARD) != special)
                 continue;                   /* themes, tone: the annotation layer's */
             uint32_t ok = 1;
-            for (uint32_t b = 0; b < term->nwords && i + b < s->n; b++)
+            /* TABARI reads text in capitals: its convention ignores the case
+             * of coded names (its nouns and adjectives stay as written). */
+            int any_case = caseless && d->entries[term->entry].ncodes > 0;
+            for (uint32_t b = 0; b < term->nwords && i + b < s->n && !any_case; b++)
                 if ((term->cap_mask >> b & 1u) && !(s->t[i + b].flags & (TK_CAP | TK_UPPER)))
                     ok = 0;
             if (ok) {

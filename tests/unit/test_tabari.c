@@ -390,6 +390,9 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Ithilen praised the television of Rohan."), "ITH ROH 051;");
     assert_string_equal(code_tabari(d, "Ithilen and television praised Rohan."), "ITH ROH 051;");
 
+    /* case: TABARI reads capitals, so a coded name matches in any case */
+    assert_string_equal(code_tabari(d, "Rohan praised ithilen."), "ROH ITH 051;");
+
     /* pronouns: it/him the first actor, they the first compound */
     assert_string_equal(code_tabari(d, "Arnor urged Rohan to wait and then it requested that Gondor assist."),
                         "ARN ROH 102;ARN GON 092;");
