@@ -310,6 +310,22 @@ static uint32_t register_stem(cc *c, const char *w, size_t n)
     return id;
 }
 
+/* Registers an irregular form of base: locked to it; a form written as a
+ * stem ("actuality~", TABARI's form without '_') as a stem of it. */
+static void form_add(cc *c, const char *f, size_t n, uint32_t base, uint32_t flags)
+{
+    if (n > 1 && f[n - 1] == '~') {
+        uint32_t id = register_stem(c, f, n - 1);
+        ac_word *w = id ? ac_vec_at(&c->words, id) : NULL;
+        if (w && w->base == id && id != base && !(w->flags & WF_LOCKED)) {
+            w->base = base;
+            w->flags |= flags | WF_LOCKED;
+        }
+        return;
+    }
+    word_add(c, f, n, base, flags | WF_LOCKED);
+}
+
 /* Registers the words of a pattern element (with inflections). */
 static void register_alt(cc *c, const char *w, size_t n)
 {
@@ -1085,10 +1101,10 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
             /* "was/were"-style alternatives are not in the format, but
              * tolerate "got/gotten" by taking each form separately. */
             while ((slash = strchr(f, '/'))) {
-                word_add(&c, f, (size_t)(slash - f), base, form_flags[k] | WF_LOCKED);
+                form_add(&c, f, (size_t)(slash - f), base, form_flags[k]);
                 f = slash + 1;
             }
-            word_add(&c, f, strlen(f), base, form_flags[k] | WF_LOCKED);
+            form_add(&c, f, strlen(f), base, form_flags[k]);
         }
         inflect(&c, b0, base, 0);
     }

@@ -376,6 +376,7 @@ static void convention_rules(void **state)
         "ASK [090]\n"
         "WARN [160]\n"
         "PRAISE [051]\n"
+        "{ LAUDED_ EXTOLL }\n"                /* a form without '_' is a stem */
         "BRUSH ASIDE REPORTS [142]\n"
         "ATTACK [190]\n";
     diags dg = {0};
@@ -389,6 +390,10 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Rohan praised Ithilen state-run television."), "ROH ITHTV 051;");
     assert_string_equal(code_tabari(d, "Ithilen praised the television of Rohan."), "ITH ROH 051;");
     assert_string_equal(code_tabari(d, "Ithilen and television praised Rohan."), "ITH ROH 051;");
+
+    /* irregular forms, one a stem */
+    assert_string_equal(code_tabari(d, "Arnor lauded Rohan."), "ARN ROH 051;");
+    assert_string_equal(code_tabari(d, "Arnor extolled Rohan."), "ARN ROH 051;");
 
     /* case: TABARI reads capitals, so a coded name matches in any case */
     assert_string_equal(code_tabari(d, "Rohan praised ithilen."), "ROH ITH 051;");
