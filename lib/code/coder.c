@@ -490,12 +490,27 @@ static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
 
 static int word_match(const sent *s, const ac_elem *e, uint32_t i)
 {
-    if (!s->t[i].word || s->np_at[i] >= 0)
+    if (s->np_at[i] >= 0)
         return 0;
-    uint32_t b = base_of(s, i);
-    for (uint16_t a = 0; a < e->nalt; a++)
-        if (e->alts[a] == b)
+    const ac_tok *t = &s->t[i];
+    uint32_t b = t->word ? base_of(s, i) : 0;
+    for (uint16_t a = 0; a < e->nalt; a++) {
+        if (b && e->alts[a] == b)
             return 1;
+        /* A stem ("recent~") matches every word that begins with it
+         * ("recently"), known to the dictionary or not. */
+        if (a >= 8 || !(e->stems >> a & 1u) || !(t->flags & TK_WORD))
+            continue;
+        const ac_word *w = &s->d->words[e->alts[a]];
+        size_t n = strlen(w->text);
+        if (n > t->len)
+            continue;
+        size_t k = 0;
+        while (k < n && (s->text[t->start + k] | 0x20) == w->text[k])
+            k++;
+        if (k == n)
+            return 1;
+    }
     return 0;
 }
 

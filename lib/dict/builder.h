@@ -58,6 +58,10 @@ typedef struct bpattern {
                               table is added to it instead of rejected */
     uint8_t subordinate;   /* coded only when nothing else in the sentence is
                               (TABARI's "023?"; accord: CODE? ) */
+    uint8_t by_length;     /* ranked among its head's patterns by the length
+                              of its fixed words (TABARI manual 5.7.1), not by
+                              its number of elements; 2: a root's own code,
+                              ranked after all its patterns */
     const char *text;
     const char *file;
     uint32_t line;

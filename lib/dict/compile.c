@@ -456,6 +456,7 @@ static void compile_elem(const char *w, size_t n, void *ctx)
         }
         uint32_t alts[16];
         uint16_t na = 0;
+        uint8_t stems = 0;
         const char *e = w + n;
         while (w < e && na < 16) {
             const char *slash = memchr(w, '/', (size_t)(e - w));
@@ -466,7 +467,13 @@ static void compile_elem(const char *w, size_t n, void *ctx)
                 snprintf(p->bad_word, sizeof p->bad_word, "%.*s", (int)(ae - w), w);
                 return;
             }
-            alts[na++] = ((ac_word *)c->words.data)[id].base;
+            const ac_word *aw = &((ac_word *)c->words.data)[id];
+            if (!is_head && na < 8 && ae - w > 1 && ae[-1] == '~' && (aw->flags & WF_STEM)) {
+                stems |= (uint8_t)(1u << na);
+                alts[na++] = id;
+            } else {
+                alts[na++] = aw->base;
+            }
             if (is_head)
                 p->head_word = id;
             w = slash ? slash + 1 : e;
@@ -481,6 +488,7 @@ static void compile_elem(const char *w, size_t n, void *ctx)
             p->head_base = alts[0];
         }
         el->type = PE_WORD;
+        el->stems = stems;
         el->nalt = na;
         uint32_t *a = ac_arena_alloc(&c->d->arena, na * sizeof *a);
         if (!a) {
@@ -551,6 +559,39 @@ static void each_elem(pctx *p, const char *s)
         if (join_after)
             p->join_next = 1;
     }
+}
+
+/* TABARI's length of a pattern (manual 5.7.1): the letters and digits of
+ * its words, the head, actors and blanks not counted; of alternatives and
+ * sets, the longest. */
+static uint16_t pattern_length(const ac_dict *d, const pctx *p)
+{
+    size_t len = 0;
+    for (int k = 0; k < p->nelem; k++) {
+        const ac_elem *el = &p->elems[k];
+        size_t best = 0;
+        if (k == p->head)
+            continue;
+        if (el->type == PE_WORD) {
+            for (uint16_t a = 0; a < el->nalt; a++) {
+                const char *t = d->words[el->alts[a]].text;
+                size_t l = t ? strlen(t) : 0;
+                best = l > best ? l : best;
+            }
+        } else if (el->type == PE_SET && el->set < d->nsets) {
+            const ac_set *set = &d->sets[el->set];
+            for (uint32_t i = 0; i < set->n; i++) {
+                size_t l = 0;
+                for (uint16_t w = 0; w < set->phrases[i].n; w++) {
+                    const char *t = d->words[set->phrases[i].bases[w]].text;
+                    l += t ? strlen(t) : 0;
+                }
+                best = l > best ? l : best;
+            }
+        }
+        len += best;
+    }
+    return (uint16_t)(len < UINT16_MAX - 1 ? len : UINT16_MAX - 1);
 }
 
 typedef struct hp {
@@ -643,7 +684,8 @@ static void compile_patterns(cc *c)
             if (p.elems[k].type == PE_SOURCE)
                 pt->has_source = 1;
         }
-        pt->weight = (uint16_t)p.nelem;
+        pt->weight = bp->by_length == 2 ? 0 : bp->by_length ? (uint16_t)(pattern_length(d, &p) + 1)
+                                                             : (uint16_t)p.nelem;
         pt->seq = (uint32_t)i;
         order[np].head = pt->head;
         order[np].form = pt->head_form;

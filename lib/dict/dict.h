@@ -129,6 +129,9 @@ typedef struct ac_elem {
                               neighbour toward the head (written with '_':
                               "show_no_*sign", "*ask_for"); pre elements look
                               right, post elements left */
+    uint8_t stems;         /* PE_WORD: bit k when alternative k (k < 8) is a
+                              stem ("recent~"): its id is the stem's own word,
+                              and it matches every word that begins with it */
     uint16_t nalt;
     const uint32_t *alts;  /* PE_WORD: base word ids */
     uint32_t set;          /* PE_SET: set index */

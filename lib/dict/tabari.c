@@ -575,6 +575,7 @@ static void push_pattern(vstate *v, const char *text, const char *code, const ch
     bp->code = code;
     bp->code2 = code2;
     bp->lenient = 1;
+    bp->by_length = 1;
     bp->text = t;
     bp->file = v->file;
     bp->line = line;
@@ -613,9 +614,14 @@ static void flush_block(vstate *v)
         int kind = vb->kind != EC_NONE ? vb->kind : v->header ? v->dkind : EC_NULL;
         const char *code = vb->kind != EC_NONE ? vb->code : v->dcode;
         const char *code2 = vb->kind != EC_NONE ? vb->code2 : v->dcode2;
-        if (kind == EC_EVENT)
+        if (kind == EC_EVENT) {
+            size_t before = v->b->patterns.len;
             push_pattern(v, vb->phrase, code, code2, vb->line);
-        else if (vb->kind == EC_DISCARD && v->pats.len == 0)
+            /* The root's own code is its default: every pattern of its
+             * block is tried first. */
+            if (v->b->patterns.len > before)
+                ((bpattern *)ac_vec_at(&v->b->patterns, before))->by_length = 2;
+        } else if (vb->kind == EC_DISCARD && v->pats.len == 0)
             push_discard(v, vb);
     }
     for (size_t k = 0; k < v->pats.len; k++) {
