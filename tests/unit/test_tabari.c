@@ -374,6 +374,9 @@ static void convention_rules(void **state)
         "URGE [102]\n"
         "ASSIST [092]\n"
         "ASK [090]\n"
+        "- * RECENT [093]\n"                  /* a stem: recently */
+        "CALLED_ON [094]\n"
+        "- $ * [095]\n"                       /* tried before the root's own code */
         "WARN [160]\n"
         "PRAISE [051]\n"
         "{ LAUDED_ EXTOLL }\n"                /* a form without '_' is a stem */
@@ -390,6 +393,11 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Rohan praised Ithilen state-run television."), "ROH ITHTV 051;");
     assert_string_equal(code_tabari(d, "Ithilen praised the television of Rohan."), "ITH ROH 051;");
     assert_string_equal(code_tabari(d, "Ithilen and television praised Rohan."), "ITH ROH 051;");
+
+    /* pattern words written as stems; a root's code comes after its patterns */
+    assert_string_equal(code_tabari(d, "Arnor asked Rohan for help recently."), "ARN ROH 093;");
+    assert_string_equal(code_tabari(d, "Arnor asked Rohan for help."), "ARN ROH 090;");
+    assert_string_equal(code_tabari(d, "Arnor called on Rohan to wait."), "ARN ROH 095;");
 
     /* irregular forms, one a stem */
     assert_string_equal(code_tabari(d, "Arnor lauded Rohan."), "ARN ROH 051;");
