@@ -144,6 +144,9 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
  * or agreement when special is 0, of a discard or issue phrase when 1. */
 int ac_code_match_name(const sent *s, uint32_t i, ac_mention *out, int special)
 {
+    /* Most tokens begin no name: one lookup says so. */
+    if (!s->t[i].word || ac_dict_edge(s->d, 0, s->t[i].word) == AC_MAP_NONE)
+        return 0;
     int found = 0;
     out->n = 0;
     match_walk(s, i, i, 0, special, out, &found);
@@ -488,17 +491,16 @@ static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
     return 0;
 }
 
-static int word_match(const sent *s, const ac_elem *e, uint32_t i)
+/* word_match for an element with stems: a stem ("recent~") matches every
+ * word that begins with it ("recently"), known to the dictionary or not.
+ * Kept out of line, so that the common case stays small. */
+static int __attribute__((noinline)) word_match_stems(const sent *s, const ac_elem *e, uint32_t i)
 {
-    if (s->np_at[i] >= 0)
-        return 0;
     const ac_tok *t = &s->t[i];
     uint32_t b = t->word ? base_of(s, i) : 0;
     for (uint16_t a = 0; a < e->nalt; a++) {
         if (b && e->alts[a] == b)
             return 1;
-        /* A stem ("recent~") matches every word that begins with it
-         * ("recently"), known to the dictionary or not. */
         if (a >= 8 || !(e->stems >> a & 1u) || !(t->flags & TK_WORD))
             continue;
         const ac_word *w = &s->d->words[e->alts[a]];
@@ -511,6 +513,21 @@ static int word_match(const sent *s, const ac_elem *e, uint32_t i)
         if (k == n)
             return 1;
     }
+    return 0;
+}
+
+static int word_match(const sent *s, const ac_elem *e, uint32_t i)
+{
+    if (s->np_at[i] >= 0)
+        return 0;
+    if (e->stems)
+        return word_match_stems(s, e, i);
+    if (!s->t[i].word)
+        return 0;
+    uint32_t b = base_of(s, i);
+    for (uint16_t a = 0; a < e->nalt; a++)
+        if (e->alts[a] == b)
+            return 1;
     return 0;
 }
 

@@ -18,9 +18,7 @@
 
 static int is_alpha(unsigned c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
-/* An underscore separates words as a blank does: feeds and community test
- * texts join names with it ("Dol_Amroth"), and no word holds one. */
-static int is_space(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '_'; }
+static int is_space(unsigned c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 /* Any byte of a multi-byte sequence counts as a letter: after normalisation
  * the non-ASCII characters left are letters, digits or symbols. */
 static int is_wordc(unsigned c) { return is_alpha(c) || is_digit(c) || c >= 0x80; }
@@ -167,6 +165,12 @@ ac_tok *ac_text_tokenize(ac_arena *a, const char *text, size_t n, size_t *count)
                 }
             }
             flags |= TK_WORD;
+        } else if (c == '_') {
+            /* An underscore separates words as a blank does: feeds and the
+             * community's test texts join names with it ("Dol_Amroth"). */
+            pending = flags;
+            i++;
+            continue;
         } else {
             j = i + 1;
             if (c >= 0x80) {            /* not reached: non-ASCII is a word char */
