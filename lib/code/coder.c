@@ -477,9 +477,22 @@ static void build_compounds(sent *s)
 /* Does a set phrase match at token i? Returns its length or 0. */
 static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
 {
-    for (uint32_t p = 0; p < set->n; p++) {
+    if (!s->t[i].word)
+        return 0;
+    /* The phrases are sorted by their first word: find the first whose
+     * first word is this token's base. */
+    uint32_t b = base_of(s, i), lo = 0, hi = set->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const ac_phrase *ph = &set->phrases[mid];
+        if ((ph->n ? ph->bases[0] : 0) < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (uint32_t p = lo; p < set->n && set->phrases[p].n && set->phrases[p].bases[0] == b; p++) {
         const ac_phrase *ph = &set->phrases[p];
-        if (!ph->n || i + ph->n > s->n)
+        if (i + ph->n > s->n)
             continue;
         uint32_t k;
         for (k = 0; k < ph->n; k++)

@@ -742,6 +742,48 @@ const uint32_t *ac_dict_patterns_for(const ac_dict *d, uint32_t base, uint32_t *
 
 /* ---- sets ------------------------------------------------------------------- */
 
+/* A phrase's first word (0 when it has none), the key set phrases are
+ * sorted by. */
+static uint32_t phrase_key(const ac_phrase *p) { return p->n ? p->bases[0] : 0; }
+
+typedef struct keyed { uint32_t key, index; } keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sorts a set's phrases by their first word, keeping the written order
+ * among phrases that share it, so that the coder finds a token's candidates
+ * by binary search (ac_set's contract, dict.h) and the first of them that
+ * matches is the one the written order gives. */
+static void sort_phrases(ac_phrase *ph, uint32_t n, int *oom)
+{
+    if (n < 2)
+        return;
+    keyed *k = malloc(n * sizeof *k);
+    ac_phrase *copy = malloc(n * sizeof *copy);
+    if (!k || !copy) {
+        free(k);
+        free(copy);
+        *oom = 1;
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        k[i].key = phrase_key(&ph[i]);
+        k[i].index = i;
+    }
+    qsort(k, n, sizeof *k, cmp_keyed);
+    memcpy(copy, ph, n * sizeof *copy);
+    for (uint32_t i = 0; i < n; i++)
+        ph[i] = copy[k[i].index];
+    free(k);
+    free(copy);
+}
+
 static void compile_sets(cc *c)
 {
     ac_dict *d = c->d;
@@ -799,6 +841,7 @@ static void compile_sets(cc *c)
             ph[ds->n].n = nb;
             ds->n++;
         }
+        sort_phrases(ph, ds->n, &c->oom);
         ds->phrases = ph;
     next:;
     }

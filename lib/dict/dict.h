@@ -162,7 +162,8 @@ typedef struct ac_phrase {
 typedef struct ac_set {
     const char *name;
     uint32_t n;
-    const ac_phrase *phrases;
+    const ac_phrase *phrases;  /* sorted by first word (bases[0]), in written
+                                  order among those that share it */
 } ac_set;
 
 struct ac_dict {

@@ -862,9 +862,15 @@ static ac_status open_patterns(reader *r, ac_dict *d)
     for (uint64_t i = 0; i < r->h.sec[S_PHRASES].count; i++)
         if (FIX_ARR(r, ph[i].bases, S_IDS, ph[i].n))
             return corrupt(r, "set phrase %llu", (unsigned long long)i);
-    for (uint32_t i = 0; i < d->nsets; i++)
+    for (uint32_t i = 0; i < d->nsets; i++) {
         if (fix_str(r, &d->sets[i].name, 0) || FIX_ARR(r, d->sets[i].phrases, S_PHRASES, d->sets[i].n))
             return corrupt(r, "set %u", i);
+        /* The coder searches a set's phrases by their first word. */
+        const ac_phrase *sp = d->sets[i].phrases;
+        for (uint32_t k = 1; k < d->sets[i].n; k++)
+            if ((sp[k - 1].n ? sp[k - 1].bases[0] : 0) > (sp[k].n ? sp[k].bases[0] : 0))
+                return corrupt(r, "set %u: phrases not sorted", i);
+    }
     ac_elem *el = sec_base(r, S_ELEMS);
     for (uint64_t i = 0; i < r->h.sec[S_ELEMS].count; i++) {
         ac_elem *e = &el[i];

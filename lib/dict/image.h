@@ -37,7 +37,7 @@ uint64_t ac_dict_image_layout(void);
 
 #define IMG_MAGIC "\x7f" "accdict"   /* 8 bytes, no NUL */
 #define IMG_MAGIC_LEN 8
-#define IMG_VERSION 1u
+#define IMG_VERSION 2u          /* 2: set phrases sorted by first word */
 #define IMG_ENDIAN 0x01020304u
 #define IMG_ALIGN 16u
 
