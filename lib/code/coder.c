@@ -689,6 +689,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
             /* TABARI reads the words of a pattern anywhere in the clause. */
             const int flat = (s->doc->flags & AC_CODE_FIRST_ACTOR) != 0;
             uint32_t last = el->adjacent ? at : flat ? s->n : at + skip;
+            assert(s->stop);
+            const uint32_t stop = !flat && at < s->n ? s->stop[at] : s->n;
             for (uint32_t k = at; k < s->n && k <= last; k++) {
                 if (flat && s->clause && s->clause[k] != s->clause[h])
                     break;
@@ -702,8 +704,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                     ok = 1;
                     break;
                 }
-                if (!flat && (is_boundary(s, k) || (s->np_at[k] >= 0 && s->np[s->np_at[k]].code)))
-                    break;
+                if (k == stop)
+                    break;                      /* a boundary or a coded actor */
                 if (flat && (s->t[k].flags & TK_PUNCT) && (is_boundary(s, k) || is_punct(s, k, ',')))
                     break;
                 if (el->type == PE_SET) {
@@ -1432,6 +1434,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     s.first_event = doc->nevents;
     s.aside = NULL;
     s.clause = NULL;
+    s.stop = NULL;
     s.last_subject = -1;
     s.subordinate = 0;
     const ac_dict *d = s.d;
@@ -1508,6 +1511,13 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     /* 5-8. heads */
     int say_heads[8];
     uint32_t nsay = 0;
+    uint32_t *stop = ac_arena_alloc(&doc->arena, (s.n + 1) * sizeof *stop);
+    if (!stop)
+        return AC_ENOMEM;
+    stop[s.n] = s.n;
+    for (uint32_t k = s.n; k-- > 0;)
+        stop[k] = is_boundary(&s, k) || (s.np_at[k] >= 0 && s.np[s.np_at[k]].code) ? k : stop[k + 1];
+    s.stop = stop;
     uint8_t *aside = NULL;
     if (doc->flags & AC_CODE_LITERAL) {
         aside = ac_arena_calloc(&doc->arena, s.n + 1, 1);

@@ -31,6 +31,10 @@ typedef struct sent {
     size_t first_event;    /* the doc's first event from this sentence */
     const uint8_t *aside;  /* tokens of comma clauses set aside, or NULL */
     const uint16_t *clause;/* clause index of each token (AC_CODE_BY_CLAUSE), or NULL */
+    const uint32_t *stop;  /* token -> the first token at or after it where a
+                              pattern's words stop being read (a clause word,
+                              ';', ':', a bracket, a coded actor); s->n when
+                              none; NULL until the heads are coded */
     int last_subject;      /* the NP that was subject of the last coded verb, -1 */
     uint64_t subordinate;  /* bit k: event first_event + k came from a
                               subordinate pattern */
