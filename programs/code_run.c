@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "cli.h"
 #include "pool.h"
@@ -103,11 +104,7 @@ static void flush(code_run *r, batch *b)
 
 unsigned long long code_run_hash(unsigned long long h, const char *p, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        h ^= (unsigned char)p[k];
-        h *= 1099511628211ull;
-    }
-    return h;
+    return n ? (unsigned long long)XXH3_64bits_withSeed(p, n, (XXH64_hash_t)h) : h;
 }
 
 size_t story_dup(const ac_story *s, ac_story *out)

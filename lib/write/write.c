@@ -39,9 +39,17 @@ ac_status ac_json_escape(ac_buf *out, const char *s, size_t n)
     return st;
 }
 
+/* ,"key": */
+static ac_status jkey(ac_buf *b, const char *key)
+{
+    ac_status st = ac_buf_append(b, ",\"", 2);
+    st = st ?: ac_buf_puts(b, key);
+    return st ?: ac_buf_append(b, "\":", 2);
+}
+
 static ac_status jstr(ac_buf *b, const char *key, const char *v)
 {
-    ac_status st = ac_buf_printf(b, ",\"%s\":", key);
+    ac_status st = jkey(b, key);
     if (st == AC_OK)
         st = ac_json_escape(b, v ? v : "", v ? strlen(v) : 0);
     return st;
@@ -67,7 +75,8 @@ static ac_status write_json(const ac_doc *doc, const ac_story *story, const ac_e
 {
     ac_status st = ac_buf_puts(b, "{\"story_id\":");
     st = st ?: ac_json_escape(b, story->id, strlen(story->id));
-    st = st ?: ac_buf_printf(b, ",\"sentence_id\":%u", e->sentence_id);
+    st = st ?: jkey(b, "sentence_id");
+    st = st ?: ac_buf_uint(b, e->sentence_id);
     st = st ?: jstr(b, "date", doc->date_str);
     st = st ?: jstr(b, "source", e->source);
     st = st ?: jstr(b, "target", e->target);
