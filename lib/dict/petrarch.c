@@ -259,7 +259,10 @@ static int next_line(ctx *c, const char **s, const char **e, unsigned flags)
 enum {
     CASE_LOWER = 0,
     CASE_TITLE = 1,        /* else lower case */
-    FLATTEN = 2            /* '(', ')', '{', '}' break words too (synset members) */
+    FLATTEN = 2,           /* '(', ')', '{', '}' break words too (synset members) */
+    GAPS = 4               /* words parted by a blank rather than '_' may have
+                              other words between them: written " * " (actor
+                              and agent names; docs/dictionaries.rst) */
 };
 
 static const char *const FUNCTION_WORDS[] = {
@@ -290,10 +293,12 @@ static size_t norm_words(char *out, const char *s, const char *e, int mode)
 {
     const unsigned char *p = (const unsigned char *)s, *end = (const unsigned char *)e;
     size_t o = 0, wstart = 0, nword = 0;
-    int in_word = 0, upper_next = 0;
+    int in_word = 0, upper_next = 0, blank = 0;
     for (;;) {
         int brk = p == end || *p == ' ' || *p == '\t' || *p == '_' ||
                   ((mode & FLATTEN) && (*p == '(' || *p == ')' || *p == '{' || *p == '}'));
+        if (brk && p != end && *p != '_')
+            blank = 1;
         if (brk && in_word) {
             /* "The Shire": a leading article stays lower case, so "the
              * Shire" matches (the first capitalised word is the name's). */
@@ -321,6 +326,11 @@ static size_t norm_words(char *out, const char *s, const char *e, int mode)
             continue;
         }
         if (!in_word) {
+            if (nword && blank && (mode & GAPS)) {
+                out[o++] = ' ';
+                out[o++] = '*';
+            }
+            blank = 0;
             if (nword)
                 out[o++] = ' ';
             wstart = o;
@@ -1462,7 +1472,7 @@ static int actor_name(ctx *c, aentry *a, const char *s, const char *e)
             bad(c, "stray '%c' in the name '%s'", *p, q(s, e).s);
             return -1;
         }
-    char *name = phrase(c, s, e, CASE_TITLE);
+    char *name = phrase(c, s, e, CASE_TITLE | GAPS);
     if (!name) {
         bad(c, "empty name");
         return -1;
@@ -1713,7 +1723,7 @@ static int expand_markers(ctx *c, const markers *m, const char *raw, variants *o
  * or the one phrase to names. */
 static int agent_names(ctx *c, const char ***names, size_t *n, const char *s, const char *e)
 {
-    char *ph = phrase(c, s, e, CASE_LOWER);
+    char *ph = phrase(c, s, e, CASE_LOWER | GAPS);
     if (!ph)
         return 0;
     for (const char *p = ph; *p; p++)

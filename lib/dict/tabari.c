@@ -2095,7 +2095,7 @@ void ac_tabari_load_agents(ac_dict_builder *b, const char *file, const char *tex
                 continue;
         }
         /* The name and the listed plurals. */
-        int n = make_name(s, ne, 1, 0, buf, sizeof buf);
+        int n = make_name(s, ne, 1, 1, buf, sizeof buf);
         if (n <= 0) {
             ac_builder_bad(b, file, it.no, n == 0 ? "empty name" : "bad name '%s'",
                            shown(sh, sizeof sh, s, ne));

@@ -588,7 +588,8 @@ static const char E2E_ACTORS[] =
     "PAT_EXAMPLE_\n"
     "+EXAMPLE_\n"
     "\t[KAZELI 900101-091231]\n"
-    "\t[KAZGOV >100101]\n";
+    "\t[KAZGOV >100101]\n"
+    "ISRAEL TELEVISION [ISRTV]\n";          /* a blank: words may come between */
 
 static const char E2E_AGENTS[] = "PRESIDENT [~GOV]\nPOLICE {} [~COP]\n";
 
@@ -614,7 +615,7 @@ static void coded_with_petrarch_records(void **state)
     ac_dict_stats st;
     ac_dict_get_stats(d, &st);
     assert_int_equal(st.countries, 2);
-    assert_int_equal(st.people, 1);
+    assert_int_equal(st.people, 2);     /* Pat Example, Israel Television */
     assert_int_equal(st.agents, 2);
     assert_int_equal(st.patterns, 3);
 
@@ -626,6 +627,10 @@ static void coded_with_petrarch_records(void **state)
     assert_string_equal(code(d, "2015-06-01", "Kazakhstan visited Israel."), "KAZ ISR 042;ISR KAZ 043;");
     assert_string_equal(code(d, "2015-06-01", "Israel accused Kazakhstan of corruption."),
                         "ISR KAZ 1121;");
+    /* Words parted by a blank may have up to three words between them. */
+    assert_string_equal(code(d, "2015-06-01", "Kazakhstan met Israel state-run television."),
+                        "KAZ ISRTV 040;");
+    assert_string_equal(code(d, "2015-06-01", "Kazakhstan met Israel Television."), "KAZ ISRTV 040;");
     /* CAPS_FIRST: a capitalised name needs its capital in the text. */
     assert_string_equal(code(d, "2015-06-01", "An example met Israel."), "");
     ac_dict_free(d);
