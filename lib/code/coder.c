@@ -330,6 +330,10 @@ static void build_phrases(sent *s, const ac_mention *m, uint32_t nm)
                 } else {
                     if (actor || (person && !saw_of) || (!agent && !saw_of && !(s->t[end].flags & TK_POSS) && nx->first != end))
                         break;
+                    /* TABARI keeps two named actors apart ("North Yemen of
+                     * the Prince of Dol Amroth"); only agents join them. */
+                    if (person && (s->doc->flags & AC_CODE_FIRST_ACTOR))
+                        break;
                     if (actor)
                         break;
                     if (!agent && !saw_of && !(end < s->n && (s->t[end].flags & TK_POSS)))

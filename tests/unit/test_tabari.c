@@ -369,7 +369,8 @@ static void convention_rules(void **state)
         "ROHAN [ROH]\n"
         "PRINCE DOL_AMROTH [DOL]\n"          /* a blank: words may come between */
         "ITHILEN TELEVISION [ITHTV]\n"
-        "ITHILEN [ITH]\n";
+        "ITHILEN [ITH]\n"
+        "NORTH_YEMEN [YEMNO]\n";
     static const char V[] =
         "URGE [102]\n"
         "ASSIST [092]\n"
@@ -378,6 +379,7 @@ static void convention_rules(void **state)
         "CALLED_ON [094]\n"
         "- $ * [095]\n"                       /* tried before the root's own code */
         "WARN [160]\n"
+        "- * AT ^ + [162]\n"
         "PRAISE [051]\n"
         "{ LAUDED_ EXTOLL }\n"                /* a form without '_' is a stem */
         "BRUSH ASIDE REPORTS [142]\n"
@@ -405,6 +407,10 @@ static void convention_rules(void **state)
 
     /* case: TABARI reads capitals, so a coded name matches in any case */
     assert_string_equal(code_tabari(d, "Rohan praised ithilen."), "ROH ITH 051;");
+
+    /* two named actors stay apart across "of the"; ^ skips the first */
+    assert_string_equal(code_tabari(d, "Ithilen warned at the North Yemen of the Prince of Dol Amroth."),
+                        "ITH DOL 162;");
 
     /* pronouns: it/him the first actor, they the first compound */
     assert_string_equal(code_tabari(d, "Arnor urged Rohan to wait and then it requested that Gondor assist."),
