@@ -1215,10 +1215,13 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
             rest /= (size_t)item[k].count;
             for (int i = r->first; i < r->first + r->count; i++) {
                 const tok *x = &t[i];
+                /* Inside the alternative, '_' keeps its words consecutive
+                 * ("{ ECONOMIC_SANCTIONS | ... }"). */
+                int joined = i > r->first && x->joined;
                 if (x->type == T_WORD || x->type == T_SET)
-                    sb_word(sb, x->s, x->n);
+                    sb_elem(sb, x->s, x->n, joined);
                 else
-                    sb_word(sb, MARK[x->type], 1);
+                    sb_elem(sb, MARK[x->type], 1, joined);
             }
         }
         if (sb->over) {
