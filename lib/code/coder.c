@@ -1553,6 +1553,10 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
             continue;
         if (!(d->words[base_of(&s, i)].flags & WF_HEAD))
             continue;
+        /* TABARI reads a capitalised word inside the sentence as a name,
+         * not a verb ("is about To Restore ties"). */
+        if ((doc->flags & AC_CODE_FIRST_ACTOR) && i > 0 && (s.t[i].flags & (TK_CAP | TK_UPPER)) == TK_CAP)
+            continue;
         size_t before = doc->nevents;
         if (code_head(&s, i, say_heads, &nsay) < 0)
             return AC_ENOMEM;

@@ -410,6 +410,11 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Arnor lauded Rohan."), "ARN ROH 051;");
     assert_string_equal(code_tabari(d, "Arnor extolled Rohan."), "ARN ROH 051;");
 
+    /* a capitalised word inside a sentence is a name, not a verb; text
+     * all in capitals is read as usual */
+    assert_string_equal(code_tabari(d, "Arnor said it would soon Praise Rohan."), "");
+    assert_string_equal(code_tabari(d, "ARNOR PRAISED ROHAN."), "ARN ROH 051;");
+
     /* case: TABARI reads capitals, so a coded name matches in any case */
     assert_string_equal(code_tabari(d, "Rohan praised ithilen."), "ROH ITH 051;");
 
