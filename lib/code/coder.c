@@ -516,9 +516,10 @@ static int __attribute__((noinline)) word_match_stems(const sent *s, const ac_el
     const ac_tok *t = &s->t[i];
     uint32_t b = t->word ? base_of(s, i) : 0;
     for (uint16_t a = 0; a < e->nalt; a++) {
-        if (b && e->alts[a] == b)
+        int stem = a < 8 && (e->stems >> a & 1u);
+        if (b && e->alts[a] == b && (stem || !(t->flags & TK_STEMMED)))
             return 1;
-        if (a >= 8 || !(e->stems >> a & 1u) || !(t->flags & TK_WORD))
+        if (!stem || !(t->flags & TK_WORD))
             continue;
         const ac_word *w = &s->d->words[e->alts[a]];
         size_t n = strlen(w->text);
@@ -539,7 +540,8 @@ static int word_match(const sent *s, const ac_elem *e, uint32_t i)
         return 0;
     if (e->stems)
         return word_match_stems(s, e, i);
-    if (!s->t[i].word)
+    /* An exact word: not a longer word that only a stem matched. */
+    if (!s->t[i].word || (s->t[i].flags & TK_STEMMED))
         return 0;
     uint32_t b = base_of(s, i);
     for (uint16_t a = 0; a < e->nalt; a++)

@@ -66,6 +66,7 @@ void ac_code_match_stem(sent *s, uint32_t i)
     if (t->word && !((d->words[id].flags | d->words[d->words[id].base].flags) & WF_HEAD))
         return;
     t->word = id;
+    t->flags |= TK_STEMMED;
     const char *w = s->text + t->start;
     if (t->len > 4 && w[t->len - 2] == 'e' && w[t->len - 1] == 'd')
         t->flags |= TK_STEM_ED;

@@ -26,7 +26,9 @@ enum {
     TK_PARA   = 1u << 9,   /* a blank line precedes the token */
     TK_TITLE  = 1u << 10,  /* an abbreviation that never ends a sentence (Mr., Gen., J.) */
     TK_STEM_ED  = 1u << 11,/* set by the matcher: a stem matched a word in -ed */
-    TK_STEM_ING = 1u << 12 /* ... a word in -ing */
+    TK_STEM_ING = 1u << 12,/* ... a word in -ing */
+    TK_STEMMED  = 1u << 13 /* set by the matcher: the word is a stem's ("notedown"
+                              for "noted~"), not the stem's own word */
 };
 
 typedef struct ac_tok {

@@ -384,7 +384,10 @@ static void convention_rules(void **state)
         "PRAISE [051]\n"
         "{ LAUDED_ EXTOLL }\n"                /* a form without '_' is a stem */
         "BRUSH ASIDE REPORTS [142]\n"
-        "ATTACK [190]\n";
+        "ATTACK [190]\n"
+        "BOYCOTT [191]\n"
+        "- NOTED_WOULD NOW * [173]\n"         /* noted: exact before '_' */
+        "- NOTED WOULD * [174]\n";            /* noted: a stem */
     diags dg = {0};
     dict_text t[] = {{"x.actors", AC_DICT_TABARI_ACTORS, A}, {"x.verbs", AC_DICT_TABARI_VERBS, V}};
     ac_dict *d = build(t, 2, &dg);
@@ -405,6 +408,10 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Arnor asked for economic trade sanctions against Rohan."),
                         "ARN ROH 090;");
     assert_string_equal(code_tabari(d, "Arnor called on Rohan to wait."), "ARN ROH 095;");
+
+    /* a word written exact does not match a longer word a stem matched */
+    assert_string_equal(code_tabari(d, "Arnor noted would now boycott Rohan."), "ARN ROH 173;");
+    assert_string_equal(code_tabari(d, "Arnor notedown would now boycott Rohan."), "ARN ROH 174;");
 
     /* irregular forms, one a stem */
     assert_string_equal(code_tabari(d, "Arnor lauded Rohan."), "ARN ROH 051;");
