@@ -353,10 +353,11 @@ typedef struct tok {
     uint16_t n;
 } tok;
 
-/* Can a lower-case word be a stem? Three letters or more, letters only. */
+/* Can a lower-case word be a stem? Two letters or more, letters only (TABARI:
+ * "the stem OF would match OF, OFFER and OFFICIAL", manual 5.2.2). */
 static int is_stem_word(const char *w, size_t n)
 {
-    if (n < 3)
+    if (n < 2)
         return 0;
     for (size_t i = 0; i < n; i++)
         if (!is_lower(w[i]))

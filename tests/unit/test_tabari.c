@@ -376,6 +376,7 @@ static void convention_rules(void **state)
         "ASSIST [092]\n"
         "ASK [090]\n"
         "- * RECENT [093]\n"                  /* a stem: recently */
+        "- IN * [094]\n"                      /* a two-letter stem: into */
         "- * FOR { ECONOMIC_SANCTIONS | TOTAL_BOYCOTT } [172]\n"
         "CALLED_ON [094]\n"
         "- $ * [095]\n"                       /* tried before the root's own code */
@@ -403,6 +404,7 @@ static void convention_rules(void **state)
     /* pattern words written as stems; a root's code comes after its patterns */
     assert_string_equal(code_tabari(d, "Arnor asked Rohan for help recently."), "ARN ROH 093;");
     assert_string_equal(code_tabari(d, "Arnor asked Rohan for help."), "ARN ROH 090;");
+    assert_string_equal(code_tabari(d, "Arnor went into asking Rohan for help."), "ARN ROH 094;");
     /* '_' inside an alternative keeps its words consecutive */
     assert_string_equal(code_tabari(d, "Arnor asked for economic sanctions against Rohan."), "ARN ROH 172;");
     assert_string_equal(code_tabari(d, "Arnor asked for economic trade sanctions against Rohan."),
