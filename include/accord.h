@@ -379,7 +379,8 @@ typedef struct ac_code_options {
                               the least and most words of an internal, an
                               initial and a final clause, both ends included;
                               a most of 0 turns that kind off; all 0:
-                              PETRARCH's defaults {2, 8, 0, 0, 2, 8} */
+                              PETRARCH's defaults {2, 8, 0, 0, 2, 8}, so
+                              {1, 0, 1, 0, 1, 0} turns every kind off */
 } ac_code_options;
 
 typedef struct ac_doc ac_doc;

@@ -630,7 +630,9 @@ static ac_status code_and_judge(vrun *v, ac_validate_record *r, expect *x)
         for (int k = 0; k < 6; k += 2) {
             long lo = v->tab.comma[k], hi = v->tab.comma[k + 1];
             int off = hi < lo || hi <= 0;
-            co.comma[k] = off ? 0 : (unsigned)(lo < 0 ? 0 : lo + 1);
+            /* off: a least of 1 and a most of 0, so that all kinds off is
+             * not read as "all 0: the defaults" (ac_code_options). */
+            co.comma[k] = off ? 1 : (unsigned)(lo < 0 ? 0 : lo + 1);
             co.comma[k + 1] = off ? 0 : (unsigned)hi;
         }
     }
