@@ -574,6 +574,7 @@ typedef struct match {
     const ac_pattern *p;
     int target;            /* NP index or -1 */
     int source;            /* NP index from a $ slot, or -1 */
+    int skipped;           /* group of the actor a ^ skipped, or -1 */
     uint32_t end;          /* token after the match */
     uint32_t first_word;   /* token of the first post-verb word matched,
                               UINT32_MAX when none */
@@ -597,6 +598,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     m->p = p;
     m->target = -1;
     m->source = -1;
+    m->skipped = -1;
     m->first_word = UINT32_MAX;
     const uint32_t skip = (s->doc->flags & AC_CODE_LITERAL) ? WORD_SKIP_LITERAL : WORD_SKIP;
     /* Elements before the head, nearest first, each within WORD_SKIP tokens. */
@@ -621,7 +623,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 k--;
             if (k < 0 || k < pos - (int64_t)skip)
                 return 0;
-            pos = (int64_t)s->np[s->np[s->np_at[k]].group].first - 1;
+            m->skipped = s->np[s->np_at[k]].group;
+            pos = (int64_t)s->np[m->skipped].first - 1;
             continue;
         }
         /* An adjacent element must end right before what follows it. */
@@ -676,6 +679,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 return 0;
             if (el->type == PE_COMPOUND)
                 m->target = which;
+            else
+                m->skipped = s->np[which].group;
             int32_t g = s->np[which].group;
             at = s->np[which].end;
             for (uint32_t k = (uint32_t)which + 1; k < s->nnp && s->np[k].group == g; k++)
@@ -1119,7 +1124,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             return 0;
         }
     }
-    match m = {NULL, -1, -1, h + 1, UINT32_MAX};
+    match m = {NULL, -1, -1, -1, h + 1, UINT32_MAX};
     int found = 0;
     if (s->doc->flags & AC_CODE_LITERAL) {
         /* The community's coders read the verb's object first: of the
@@ -1248,8 +1253,9 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             src = find_subject(s, g.first);
         }
     }
-    if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && !noun && !g.passive && m.source < 0)
-        ac_code_first_actor_roles(s, h, m.p->has_target ? m.target : -1, &src, &tgt);
+    if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && !noun && !g.passive &&
+        (m.source < 0 || (!m.p->has_target && tgt < 0)))
+        ac_code_first_actor_roles(s, h, m.p->has_target ? m.target : -1, m.source, m.skipped, &src, &tgt);
     /* TABARI: a compound after the verb ("exchanged prisoners with %") acts
      * among its members, each with the others. */
     if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && tgt >= 0 && m.source < 0)

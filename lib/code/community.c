@@ -183,13 +183,16 @@ static int pronoun_ref(const sent *s, uint32_t k)
  * pattern's target); without one, the previous clause's source. The target
  * (unless a pattern's + gave it) is the first actor after the head in the
  * clause with a code other than the source's, else the first such actor
- * before the head. */
-void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, int *tgt)
+ * before the head. A pattern's $ gives the source (fixed_source, the NP),
+ * and the actor its ^ skipped (skipped, a compound's group, or -1) is
+ * neither. */
+void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int fixed_source, int skipped,
+                               int *src, int *tgt)
 {
     uint16_t c = s->clause ? s->clause[h] : 0;
     const char *tcode = fixed_target >= 0 ? s->np[fixed_target].code : NULL;
-    int found = -1;
-    for (uint32_t k = 0; k < h; k++) {
+    int found = fixed_source >= 0 ? s->np[fixed_source].group : -1;
+    for (uint32_t k = 0; k < h && fixed_source < 0; k++) {
         if (s->clause && s->clause[k] != c)
             continue;
         int w = s->np_at[k];
@@ -208,7 +211,7 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
         found = s->np[w].group;
         break;
     }
-    if (found < 0 && s->last_subject >= 0)
+    if (found < 0 && s->last_subject >= 0 && fixed_source < 0)
         found = s->last_subject;
     if (found >= 0)
         *src = found;
@@ -222,7 +225,7 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
         int w = s->np_at[k];
         if (w < 0)
             w = pronoun_ref(s, k);
-        if (searchable(s, w) && !(scode && strcmp(s->np[w].code, scode) == 0))
+        if (searchable(s, w) && s->np[w].group != skipped && !(scode && strcmp(s->np[w].code, scode) == 0))
             t = w;
     }
     for (uint32_t k = 0; k < h && t < 0; k++) {
@@ -231,7 +234,7 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, 
         int w = s->np_at[k];
         if (w < 0)
             w = pronoun_ref(s, k);
-        if (searchable(s, w) && w != *src && s->np[w].group != *src &&
+        if (searchable(s, w) && w != *src && s->np[w].group != *src && s->np[w].group != skipped &&
             !(scode && strcmp(s->np[w].code, scode) == 0))
             t = w;
     }

@@ -87,7 +87,8 @@ uint32_t ac_code_stem_of(const sent *s, uint32_t i);
 void ac_code_match_stem(sent *s, uint32_t i);
 int ac_code_clause_break(const sent *s, uint32_t i);
 void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside);
-void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int *src, int *tgt);
+void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int fixed_source, int skipped,
+                               int *src, int *tgt);
 int ac_code_special_phrases(sent *s, ac_mention *m);
 
 #endif

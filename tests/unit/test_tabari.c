@@ -382,6 +382,7 @@ static void convention_rules(void **state)
         "- $ * [095]\n"                       /* tried before the root's own code */
         "WARN [160]\n"
         "- * AT ^ + [162]\n"
+        "- $ ^ FOR * [164]\n"                 /* $ gives the source; ^'s actor is no target */
         "PRAISE [051]\n"
         "{ LAUDED_ EXTOLL }\n"                /* a form without '_' is a stem */
         "BRUSH ASIDE REPORTS [142]\n"
@@ -430,6 +431,9 @@ static void convention_rules(void **state)
     /* two named actors stay apart across "of the"; ^ skips the first */
     assert_string_equal(code_tabari(d, "Ithilen warned at the North Yemen of the Prince of Dol Amroth."),
                         "ITH DOL 162;");
+
+    assert_string_equal(code_tabari(d, "Arnor was North Yemen for Rohan warning next week."),
+                        "ARN ROH 164;");
 
     /* pronouns: it/him the first actor, they the first compound */
     assert_string_equal(code_tabari(d, "Arnor urged Rohan to wait and then it requested that Gondor assist."),
