@@ -662,6 +662,19 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 ok = 1;
                 break;
             }
+            /* TABARI: a pronoun fills an actor slot with its referent. */
+            int pr;
+            if ((el->type == PE_SOURCE || el->type == PE_TARGET) &&
+                (s->doc->flags & AC_CODE_FIRST_ACTOR) && s->np_at[k] < 0 && (!el->adjacent || k == pos) &&
+                (pr = ac_code_pronoun_ref(s, (uint32_t)k)) >= 0) {
+                if (el->type == PE_SOURCE)
+                    m->source = pr;
+                else
+                    m->target = pr;
+                pos = k - 1;
+                ok = 1;
+                break;
+            }
         }
         if (!ok)
             return 0;
@@ -687,6 +700,18 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 at = s->np[k].end;
             continue;
         } else if (el->type == PE_TARGET || el->type == PE_SOURCE) {
+            /* TABARI: a pronoun right after fills the slot with its referent. */
+            int pr = (s->doc->flags & AC_CODE_FIRST_ACTOR) && at < s->n && s->np_at[at] < 0
+                         ? ac_code_pronoun_ref(s, at) : -1;
+            if (pr >= 0) {
+                if (el->type == PE_TARGET)
+                    m->target = pr;
+                else
+                    m->source = pr;
+                at++;
+                ok = 1;
+                continue;
+            }
             int which = find_np_after(s, at, say);
             if (which >= 0 && (!el->adjacent || s->np[which].first == at)) {
                 if (el->type == PE_TARGET)

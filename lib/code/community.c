@@ -143,7 +143,7 @@ static int searchable(const sent *s, int w)
  * first actor of the sentence; its, his, her the first actor before the
  * pronoun; they, them, their the first compound actor, else the first
  * actor. Returns the NP (a compound's first) token k stands for, or -1. */
-static int pronoun_ref(const sent *s, uint32_t k)
+int ac_code_pronoun_ref(const sent *s, uint32_t k)
 {
     const ac_tok *t = &s->t[k];
     if (!(t->flags & TK_WORD) || t->len < 2 || t->len > 5 || s->np_at[k] >= 0 ||
@@ -196,7 +196,7 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int fixed_
         if (s->clause && s->clause[k] != c)
             continue;
         int w = s->np_at[k];
-        if (w < 0 && (w = pronoun_ref(s, k)) >= 0) {
+        if (w < 0 && (w = ac_code_pronoun_ref(s, k)) >= 0) {
             if (tcode && strcmp(s->np[w].code, tcode) == 0)
                 continue;
             found = w;
@@ -224,7 +224,7 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int fixed_
             break;
         int w = s->np_at[k];
         if (w < 0)
-            w = pronoun_ref(s, k);
+            w = ac_code_pronoun_ref(s, k);
         if (searchable(s, w) && s->np[w].group != skipped && !(scode && strcmp(s->np[w].code, scode) == 0))
             t = w;
     }
@@ -233,7 +233,7 @@ void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int fixed_
             continue;
         int w = s->np_at[k];
         if (w < 0)
-            w = pronoun_ref(s, k);
+            w = ac_code_pronoun_ref(s, k);
         if (searchable(s, w) && w != *src && s->np[w].group != *src && s->np[w].group != skipped &&
             !(scode && strcmp(s->np[w].code, scode) == 0))
             t = w;

@@ -90,5 +90,8 @@ void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside);
 void ac_code_first_actor_roles(sent *s, uint32_t h, int fixed_target, int fixed_source, int skipped,
                                int *src, int *tgt);
 int ac_code_special_phrases(sent *s, ac_mention *m);
+/* TABARI's pronoun coreference: the NP (a compound's first) that the
+ * pronoun at token k stands for, or -1 (not a pronoun, or no actor). */
+int ac_code_pronoun_ref(const sent *s, uint32_t k);
 
 #endif

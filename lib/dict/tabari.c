@@ -1200,11 +1200,13 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
                     sb_elem(sb, MARK[x->type], 1, x->joined);
                 continue;
             }
+            /* "REQUIRE_{ GENEVA | ... }": the group follows its word at once. */
+            int group_joined = t[alts[item[k].first].first - 1].joined;
             if (simple[k]) {
                 for (int a = item[k].first; a < item[k].first + item[k].count; a++) {
                     const tok *x = &t[alts[a].first];
                     if (a == item[k].first)
-                        sb_word(sb, x->s, x->n);
+                        sb_elem(sb, x->s, x->n, group_joined);
                     else {
                         sb_add(sb, "/", 1);
                         sb_add(sb, x->s, x->n);
@@ -1218,7 +1220,7 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
                 const tok *x = &t[i];
                 /* Inside the alternative, '_' keeps its words consecutive
                  * ("{ ECONOMIC_SANCTIONS | ... }"). */
-                int joined = i > r->first && x->joined;
+                int joined = i > r->first ? x->joined : group_joined;
                 if (x->type == T_WORD || x->type == T_SET)
                     sb_elem(sb, x->s, x->n, joined);
                 else

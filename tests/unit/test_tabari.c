@@ -387,6 +387,10 @@ static void convention_rules(void **state)
         "{ LAUDED_ EXTOLL }\n"                /* a form without '_' is a stem */
         "BRUSH ASIDE REPORTS [142]\n"
         "ATTACK [190]\n"
+        "REGRET [111]\n"
+        "- SAID $ * [113]\n"                  /* a pronoun fills $ */
+        "- SAID * [114]\n"
+        "- * APPLY_{ GENEVA | INTERNATIONAL } CONVENTIONS [151]\n" /* '_' joins the group */
         "BOYCOTT [191]\n"
         "- NOTED_WOULD NOW * [173]\n"         /* noted: exact before '_' */
         "- NOTED WOULD * [174]\n";            /* noted: a stem */
@@ -434,6 +438,14 @@ static void convention_rules(void **state)
 
     assert_string_equal(code_tabari(d, "Arnor was North Yemen for Rohan warning next week."),
                         "ARN ROH 164;");
+
+    /* a pronoun fills a pattern's actor slot with its referent */
+    assert_string_equal(code_tabari(d, "Arnor said he regretted Rohan's refusal."), "ARN ROH 113;");
+    /* "APPLY_{": the group must follow the word at once */
+    assert_string_equal(code_tabari(d, "Arnor regretted to apply Geneva conventions to Rohan."),
+                        "ARN ROH 151;");
+    assert_string_equal(code_tabari(d, "Arnor regretted to apply any Geneva conventions to Rohan."),
+                        "ARN ROH 111;");
 
     /* pronouns: it/him the first actor, they the first compound */
     assert_string_equal(code_tabari(d, "Arnor urged Rohan to wait and then it requested that Gondor assist."),
