@@ -562,8 +562,8 @@ static void each_elem(pctx *p, const char *s)
 }
 
 /* TABARI's length of a pattern (manual 5.7.1): the letters and digits of
- * its words, the head, actors and blanks not counted; of alternatives and
- * sets, the longest. */
+ * its words, the head, actors, synsets and blanks not counted; of
+ * alternatives, the longest. */
 static uint16_t pattern_length(const ac_dict *d, const pctx *p)
 {
     size_t len = 0;
@@ -576,16 +576,6 @@ static uint16_t pattern_length(const ac_dict *d, const pctx *p)
             for (uint16_t a = 0; a < el->nalt; a++) {
                 const char *t = d->words[el->alts[a]].text;
                 size_t l = t ? strlen(t) : 0;
-                best = l > best ? l : best;
-            }
-        } else if (el->type == PE_SET && el->set < d->nsets) {
-            const ac_set *set = &d->sets[el->set];
-            for (uint32_t i = 0; i < set->n; i++) {
-                size_t l = 0;
-                for (uint16_t w = 0; w < set->phrases[i].n; w++) {
-                    const char *t = d->words[set->phrases[i].bases[w]].text;
-                    l += t ? strlen(t) : 0;
-                }
                 best = l > best ? l : best;
             }
         }
