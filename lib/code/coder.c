@@ -478,6 +478,29 @@ static void build_compounds(sent *s)
 
 /* ---- 5. pattern matching -------------------------------------------------------- */
 
+/* Does phrase word k onward match from token i? Returns the tokens used,
+ * 0 when not. A gap word lets 0 to AC_NAME_GAP words stand between. */
+static uint32_t phrase_from(const sent *s, const ac_phrase *ph, uint16_t k, uint32_t i)
+{
+    uint32_t at = i;
+    for (; k < ph->n; k++) {
+        if (ph->bases[k] == s->d->gap_word) {
+            for (uint32_t g = 0; g <= AC_NAME_GAP && at + g < s->n; g++) {
+                uint32_t l = phrase_from(s, ph, (uint16_t)(k + 1), at + g);
+                if (l)
+                    return at + g - i + l;
+                if (!(s->t[at + g].flags & TK_WORD) || (wflags(s, at + g) & WF_AND))
+                    break;
+            }
+            return 0;
+        }
+        if (at >= s->n || !s->t[at].word || base_of(s, at) != ph->bases[k])
+            return 0;
+        at++;
+    }
+    return at - i;
+}
+
 /* Does a set phrase match at token i? Returns its length or 0. */
 static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
 {
@@ -496,6 +519,12 @@ static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
     }
     for (uint32_t p = lo; p < set->n && set->phrases[p].n && set->phrases[p].bases[0] == b; p++) {
         const ac_phrase *ph = &set->phrases[p];
+        if (s->d->gap_word) {
+            uint32_t l = phrase_from(s, ph, 0, i);
+            if (l)
+                return l;
+            continue;
+        }
         if (i + ph->n > s->n)
             continue;
         uint32_t k;

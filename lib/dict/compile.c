@@ -812,6 +812,11 @@ static void compile_sets(cc *c)
                 size_t wl = (size_t)(p - w);
                 /* "didn't" is two tokens in the text, as the tokenizer cuts it. */
                 size_t cut = wl > 3 && !memcmp(p - 3, "n't", 3) ? wl - 3 : wl;
+                if (wl == 1 && *w == '*') {
+                    if (nb > 0 && c->d->gap_word)
+                        bases[nb++] = c->d->gap_word;
+                    continue;
+                }
                 if (cut) {
                     uint32_t id = word_find(c, w, cut);
                     bases[nb++] = id ? ((ac_word *)c->words.data)[id].base : 0;
@@ -839,6 +844,12 @@ static void compile_sets(cc *c)
 
 static void register_set_word(const char *w, size_t n, void *ctx)
 {
+    if (n == 1 && *w == '*') {
+        /* A gap in a set phrase ("austrian * florin"), as in names. */
+        cc *c = ctx;
+        c->d->gap_word = word_add(c, "*", 1, 0, 0);
+        return;
+    }
     if (n > 3 && !memcmp(w + n - 3, "n't", 3)) {
         register_pattern_word(w, n - 3, ctx);    /* "didn't": did + n't */
         register_pattern_word(w + n - 3, 3, ctx);

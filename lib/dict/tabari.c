@@ -767,6 +767,9 @@ static void add_set_member(vstate *v, uint64_t no, const char *s, const char *e)
                 rest /= refs[i]->nphrases;
                 sb_word(&v->sb, ph, strlen(ph));
             } else {
+                /* Words parted by a blank may stand apart (a gap, " * "). */
+                if (i > 0 && !v->toks[i].joined)
+                    sb_word(&v->sb, "*", 1);
                 sb_word(&v->sb, v->toks[i].s, v->toks[i].n);
             }
         }

@@ -372,6 +372,14 @@ static void convention_rules(void **state)
         "ITHILEN [ITH]\n"
         "NORTH_YEMEN [YEMNO]\n";
     static const char V[] =
+        "<SYNSETS>\n"
+        "&MONEY\n"
+        "+DOLLAR\n"
+        "+AUSTRIAN FLORIN\n"                  /* a blank: words may come between */
+        "</SYNSETS>\n"
+        "DONATE [070]\n"
+        "- * &MONEY [903]\n"                  /* a synset adds no length: */
+        "- * DOLLAR [071]\n"                  /* DOLLAR is tried first */
         "URGE [102]\n"
         "ASSIST [092]\n"
         "ASK [090]\n"
@@ -419,6 +427,11 @@ static void convention_rules(void **state)
     /* a word written exact does not match a longer word a stem matched */
     assert_string_equal(code_tabari(d, "Arnor noted would now boycott Rohan."), "ARN ROH 173;");
     assert_string_equal(code_tabari(d, "Arnor notedown would now boycott Rohan."), "ARN ROH 174;");
+
+    /* synsets: no length of their own; blank-parted member words */
+    assert_string_equal(code_tabari(d, "Arnor donated a million dollars to Rohan."), "ARN ROH 071;");
+    assert_string_equal(code_tabari(d, "Arnor donated a million Austrian gold florins to Rohan."),
+                        "ARN ROH 903;");
 
     /* irregular forms, one a stem */
     assert_string_equal(code_tabari(d, "Arnor lauded Rohan."), "ARN ROH 051;");
