@@ -99,15 +99,16 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
 {
     const ac_dict *d = s->d;
     const int caseless = (s->doc->flags & AC_CODE_FIRST_ACTOR) != 0;
+    /* Gap edges met on the way, tried after the words written adjacent, so
+     * that a name without a gap wins a tie ("Al Gore" before "Al * Gore"). */
+    uint32_t gap_at[32], gap_node[32], ngap = 0;
     for (; j < s->n && j - i < 32; j++) {
         if (d->gap_word && j > i) {
             uint32_t g = ac_dict_edge(d, node, d->gap_word);
-            if (g != AC_MAP_NONE)
-                for (uint32_t k = 0; k <= AC_NAME_GAP && j + k < s->n; k++) {
-                    if (k && !gap_word_ok(s, j + k - 1))
-                        break;
-                    match_walk(s, i, j + k, g, special, out, found);
-                }
+            if (g != AC_MAP_NONE && ngap < 32) {
+                gap_at[ngap] = j;
+                gap_node[ngap++] = g;
+            }
         }
         if (!s->t[j].word)
             break;
@@ -138,6 +139,17 @@ static void match_walk(const sent *s, uint32_t i, uint32_t j, uint32_t node, int
             }
         }
     }
+    /* Up to AC_NAME_GAP words in a gap; quotation marks ('Al "The Weasel"
+     * Gore') do not count. */
+    for (uint32_t q = 0; q < ngap; q++)
+        for (uint32_t at = gap_at[q], words = 0; at < s->n && words <= AC_NAME_GAP; at++) {
+            match_walk(s, i, at, gap_node[q], special, out, found);
+            if (is_punct(s, at, '"') || is_punct(s, at, '\''))
+                continue;
+            if (!gap_word_ok(s, at))
+                break;
+            words++;
+        }
 }
 
 /* Finds the longest dictionary name starting at token i: of an actor, agent

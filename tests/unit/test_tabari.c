@@ -370,7 +370,9 @@ static void convention_rules(void **state)
         "PRINCE DOL_AMROTH [DOL]\n"          /* a blank: words may come between */
         "ITHILEN TELEVISION [ITHTV]\n"
         "ITHILEN [ITH]\n"
-        "NORTH_YEMEN [YEMNO]\n";
+        "NORTH_YEMEN [YEMNO]\n"
+        "AL_GORE [AGR]\n"
+        "AL GORE [TEN]\n";                  /* the same words, apart */
     static const char V[] =
         "<SYNSETS>\n"
         "&MONEY\n"
@@ -444,6 +446,11 @@ static void convention_rules(void **state)
 
     /* case: TABARI reads capitals, so a coded name matches in any case */
     assert_string_equal(code_tabari(d, "Rohan praised ithilen."), "ROH ITH 051;");
+
+    /* the adjacent name wins a tie with the gapped one; quotation marks
+     * in a gap do not count as words */
+    assert_string_equal(code_tabari(d, "Arnor warned Al Gore."), "ARN AGR 160;");
+    assert_string_equal(code_tabari(d, "Arnor warned Al \"The Weasel\" Gore."), "ARN TEN 160;");
 
     /* two named actors stay apart across "of the"; ^ skips the first */
     assert_string_equal(code_tabari(d, "Ithilen warned at the North Yemen of the Prince of Dol Amroth."),
