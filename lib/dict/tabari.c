@@ -500,6 +500,24 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
             d[l++] = '~';
         }
         d[l] = '\0';
+        /* "DON'T": the text reads do + n't (two tokens), so the pattern
+         * does too: "do" then "n't", joined. */
+        if (type == T_WORD && l > 3 && !memcmp(d + l - 3, "n't", 3) && n + 1 < max &&
+            used + l + 2 <= normcap) {
+            memmove(d + l - 2, d + l - 3, 4);          /* "do\0n't\0" */
+            d[l - 3] = '\0';
+            t->type = T_WORD;
+            t->s = d;
+            t->n = (uint16_t)(l - 3);
+            tok *t2 = &out[++n];
+            t2->type = T_WORD;
+            t2->joined = 1;
+            t2->s = d + l - 2;
+            t2->n = 3;
+            used += l + 2;
+            n++;
+            continue;
+        }
         used += l + 1;
         t->type = (uint8_t)type;
         t->s = d;

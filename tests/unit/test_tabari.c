@@ -401,6 +401,7 @@ static void convention_rules(void **state)
         "- SAID $ * [113]\n"                  /* a pronoun fills $ */
         "- SAID * [114]\n"
         "- * APPLY_{ GENEVA | INTERNATIONAL } CONVENTIONS [151]\n" /* '_' joins the group */
+        "- STATED_{ NEVER | DON'T } * [112]\n" /* don't: do + n't, as the text reads */
         "BOYCOTT [191]\n"
         "- NOTED_WOULD NOW * [173]\n"         /* noted: exact before '_' */
         "- NOTED WOULD * [174]\n";            /* noted: a stem */
@@ -458,6 +459,8 @@ static void convention_rules(void **state)
 
     assert_string_equal(code_tabari(d, "Arnor was North Yemen for Rohan warning next week."),
                         "ARN ROH 164;");
+
+    assert_string_equal(code_tabari(d, "Arnor stated don't regret Rohan's refusal."), "ARN ROH 112;");
 
     /* a pronoun fills a pattern's actor slot with its referent */
     assert_string_equal(code_tabari(d, "Arnor said he regretted Rohan's refusal."), "ARN ROH 113;");
