@@ -549,15 +549,21 @@ static uint32_t set_match(const sent *s, const ac_set *set, uint32_t i)
     return 0;
 }
 
-/* word_match for an element with stems: a stem ("recent~") matches every
- * word that begins with it ("recently"), known to the dictionary or not.
- * Kept out of line, so that the common case stays small. */
+/* word_match for an element with stems or exact forms: a stem ("recent~")
+ * matches every word that begins with it ("recently"), known to the
+ * dictionary or not; a form ("resolution=") only itself. Kept out of line,
+ * so that the common case stays small. */
 static int __attribute__((noinline)) word_match_stems(const sent *s, const ac_elem *e, uint32_t i)
 {
     const ac_tok *t = &s->t[i];
     uint32_t b = t->word ? base_of(s, i) : 0;
     for (uint16_t a = 0; a < e->nalt; a++) {
         int stem = a < 8 && (e->stems >> a & 1u);
+        if (a < 8 && (e->forms >> a & 1u)) {
+            if (t->word == e->alts[a] && !(t->flags & TK_STEMMED))
+                return 1;
+            continue;
+        }
         if (b && e->alts[a] == b && (stem || !(t->flags & TK_STEMMED)))
             return 1;
         if (!stem || !(t->flags & TK_WORD))
@@ -579,7 +585,7 @@ static int word_match(const sent *s, const ac_elem *e, uint32_t i)
 {
     if (s->np_at[i] >= 0)
         return 0;
-    if (e->stems)
+    if (e->stems | e->forms)
         return word_match_stems(s, e, i);
     /* An exact word: not a longer word that only a stem matched. */
     if (!s->t[i].word || (s->t[i].flags & TK_STEMMED))

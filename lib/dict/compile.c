@@ -456,7 +456,7 @@ static void compile_elem(const char *w, size_t n, void *ctx)
         }
         uint32_t alts[16];
         uint16_t na = 0;
-        uint8_t stems = 0;
+        uint8_t stems = 0, forms = 0;
         const char *e = w + n;
         while (w < e && na < 16) {
             const char *slash = memchr(w, '/', (size_t)(e - w));
@@ -470,6 +470,9 @@ static void compile_elem(const char *w, size_t n, void *ctx)
             const ac_word *aw = &((ac_word *)c->words.data)[id];
             if (!is_head && na < 8 && ae - w > 1 && ae[-1] == '~' && (aw->flags & WF_STEM)) {
                 stems |= (uint8_t)(1u << na);
+                alts[na++] = id;
+            } else if (!is_head && na < 8 && ae - w > 1 && ae[-1] == '=') {
+                forms |= (uint8_t)(1u << na);      /* "resolution=": this form only */
                 alts[na++] = id;
             } else {
                 alts[na++] = aw->base;
@@ -489,6 +492,7 @@ static void compile_elem(const char *w, size_t n, void *ctx)
         }
         el->type = PE_WORD;
         el->stems = stems;
+        el->forms = forms;
         el->nalt = na;
         uint32_t *a = ac_arena_alloc(&c->d->arena, na * sizeof *a);
         if (!a) {

@@ -132,6 +132,9 @@ typedef struct ac_elem {
     uint8_t stems;         /* PE_WORD: bit k when alternative k (k < 8) is a
                               stem ("recent~"): its id is the stem's own word,
                               and it matches every word that begins with it */
+    uint8_t forms;         /* PE_WORD: bit k when alternative k (k < 8) is
+                              written "word=": its id is that very form, the
+                              only one it matches (TABARI's exact words) */
     uint16_t nalt;
     const uint32_t *alts;  /* PE_WORD: base word ids */
     uint32_t set;          /* PE_SET: set index */

@@ -75,7 +75,7 @@ typedef struct { uint32_t a, b; const char *c; } mirror_word;
 typedef struct { const char *a; int32_t b, c; uint8_t d; } mirror_code_range;
 typedef struct { uint8_t a, b; uint32_t c; const void *d; const char *e, *f; uint32_t g; } mirror_entry;
 typedef struct { uint32_t a, b, c; uint16_t d; } mirror_term;
-typedef struct { uint8_t a, a2, a3; uint16_t b; const uint32_t *c; uint32_t d; } mirror_elem;
+typedef struct { uint8_t a, a2, a3, a4; uint16_t b; const uint32_t *c; uint32_t d; } mirror_elem;
 typedef struct {
     const char *a, *b, *c, *d;
     uint32_t e, e2;
@@ -142,7 +142,7 @@ uint64_t ac_dict_image_layout(void)
         F(ac_entry, codes), F(ac_entry, name), F(ac_entry, file), F(ac_entry, line),
         sizeof(ac_term), F(ac_term, entry), F(ac_term, cap_mask), F(ac_term, next),
         F(ac_term, nwords),
-        sizeof(ac_elem), F(ac_elem, adjacent), F(ac_elem, type), F(ac_elem, stems), F(ac_elem, nalt), F(ac_elem, alts), F(ac_elem, set),
+        sizeof(ac_elem), F(ac_elem, adjacent), F(ac_elem, type), F(ac_elem, stems), F(ac_elem, forms), F(ac_elem, nalt), F(ac_elem, alts), F(ac_elem, set),
         sizeof(ac_pattern), F(ac_pattern, code), F(ac_pattern, code2), F(ac_pattern, text),
         F(ac_pattern, where), F(ac_pattern, head), F(ac_pattern, npre), F(ac_pattern, npost),
         F(ac_pattern, pre), F(ac_pattern, post), F(ac_pattern, has_target),
@@ -368,6 +368,7 @@ static uintptr_t welems(writer *w, const ac_elem *el, size_t n)
         x->type = el[k].type;
         x->adjacent = el[k].adjacent;
         x->stems = el[k].stems;
+        x->forms = el[k].forms;
         x->nalt = el[k].nalt;
         x->alts = AS_REF(const uint32_t *, alts);
         x->set = el[k].set;

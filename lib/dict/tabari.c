@@ -1093,6 +1093,22 @@ static void header_line(vstate *v, uint64_t no, const char *s, const char *e)
  * '*' stands, "$" source and "+" target kept, "&SET" kept, '^' '%' '@'
  * dropped; "{ A | B }" alternatives become "a/b" when each is one word,
  * otherwise one pattern per alternative. */
+
+/* A pattern word as accord writes it: a stem keeps its '~', and any other
+ * word is exact, "word=" (TABARI matches a word written with '_' as that
+ * very form: "RESOLUTION_" is not "resolutions"). */
+static void pat_word(sbuf *sb, const tok *x, int joined, int alt)
+{
+    if (alt)
+        sb_add(sb, "/", 1);
+    else
+        sb_elem(sb, x->s, x->n, joined);
+    if (alt)
+        sb_add(sb, x->s, x->n);
+    if (x->type == T_WORD && x->n && x->s[x->n - 1] != '~' && x->s[x->n - 1] != '=')
+        sb_add(sb, "=", 1);
+}
+
 static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
 {
     ac_dict_builder *b = v->b;
@@ -1216,7 +1232,7 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
             if (!item[k].group) {
                 const tok *x = &t[item[k].first];
                 if (x->type == T_WORD || x->type == T_SET)
-                    sb_elem(sb, x->s, x->n, x->joined);
+                    pat_word(sb, x, x->joined, 0);
                 else
                     sb_elem(sb, MARK[x->type], 1, x->joined);
                 continue;
@@ -1226,12 +1242,7 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
             if (simple[k]) {
                 for (int a = item[k].first; a < item[k].first + item[k].count; a++) {
                     const tok *x = &t[alts[a].first];
-                    if (a == item[k].first)
-                        sb_elem(sb, x->s, x->n, group_joined);
-                    else {
-                        sb_add(sb, "/", 1);
-                        sb_add(sb, x->s, x->n);
-                    }
+                    pat_word(sb, x, group_joined, a != item[k].first);
                 }
                 continue;
             }
@@ -1243,7 +1254,7 @@ static void pattern_line(vstate *v, uint64_t no, const char *s, const char *e)
                  * ("{ ECONOMIC_SANCTIONS | ... }"). */
                 int joined = i > r->first ? x->joined : group_joined;
                 if (x->type == T_WORD || x->type == T_SET)
-                    sb_elem(sb, x->s, x->n, joined);
+                    pat_word(sb, x, joined, 0);
                 else
                     sb_elem(sb, MARK[x->type], 1, joined);
             }

@@ -402,6 +402,7 @@ static void convention_rules(void **state)
         "- SAID * [114]\n"
         "- * APPLY_{ GENEVA | INTERNATIONAL } CONVENTIONS [151]\n" /* '_' joins the group */
         "- STATED_{ NEVER | DON'T } * [112]\n" /* don't: do + n't, as the text reads */
+        "- * RESOLUTION_ [102]\n"             /* exact: not "resolutions" */
         "BOYCOTT [191]\n"
         "- NOTED_WOULD NOW * [173]\n"         /* noted: exact before '_' */
         "- NOTED WOULD * [174]\n";            /* noted: a stem */
@@ -461,6 +462,9 @@ static void convention_rules(void **state)
                         "ARN ROH 164;");
 
     assert_string_equal(code_tabari(d, "Arnor stated don't regret Rohan's refusal."), "ARN ROH 112;");
+
+    assert_string_equal(code_tabari(d, "Arnor regretted the resolution on Rohan."), "ARN ROH 102;");
+    assert_string_equal(code_tabari(d, "Arnor regretted the resolutions on Rohan."), "ARN ROH 111;");
 
     /* a pronoun fills a pattern's actor slot with its referent */
     assert_string_equal(code_tabari(d, "Arnor said he regretted Rohan's refusal."), "ARN ROH 113;");
