@@ -1394,8 +1394,9 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
         mood = AC_MOOD_INTENT;
     if (s->doc->flags & AC_CODE_LITERAL) {
         /* A negation the pattern does not spell out: the code's negation
-         * when the dictionary has one (PETRARCH's PICO), else no event. */
-        if (g.neg && m.p->npre == 0) {
+         * when the dictionary has one (PETRARCH's PICO), else no event.
+         * TABARI reads negation only where a pattern spells it out. */
+        if (g.neg && m.p->npre == 0 && !(s->doc->flags & AC_CODE_FIRST_ACTOR)) {
             const ac_cameo_info *ci = ac_cameo_lookup(s->d, code);
             code = ci && ci->negation ? ci->negation : NULL;
             code2 = NULL;

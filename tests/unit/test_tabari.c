@@ -466,6 +466,9 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Arnor regretted the resolution on Rohan."), "ARN ROH 102;");
     assert_string_equal(code_tabari(d, "Arnor regretted the resolutions on Rohan."), "ARN ROH 111;");
 
+    /* TABARI reads negation only where a pattern spells it out */
+    assert_string_equal(code_tabari(d, "Arnor did not praise Rohan."), "ARN ROH 051;");
+
     /* a pronoun fills a pattern's actor slot with its referent */
     assert_string_equal(code_tabari(d, "Arnor said he regretted Rohan's refusal."), "ARN ROH 113;");
     /* "APPLY_{": the group must follow the word at once */
