@@ -622,6 +622,7 @@ typedef struct match {
     int target;            /* NP index or -1 */
     int source;            /* NP index from a $ slot, or -1 */
     int skipped;           /* group of the actor a ^ skipped, or -1 */
+    int compound;          /* group of the compound a % before the head matched, or -1 */
     uint32_t end;          /* token after the match */
     uint32_t first_word;   /* token of the first post-verb word matched,
                               UINT32_MAX when none */
@@ -646,6 +647,7 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
     m->target = -1;
     m->source = -1;
     m->skipped = -1;
+    m->compound = -1;
     m->first_word = UINT32_MAX;
     const uint32_t skip = (s->doc->flags & AC_CODE_LITERAL) ? WORD_SKIP_LITERAL : WORD_SKIP;
     /* Elements before the head, nearest first, each within WORD_SKIP tokens. */
@@ -660,7 +662,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
                 k--;
             if (k < 0 || k < pos - (int64_t)skip || !is_compound(s, s->np_at[k]))
                 return 0;
-            pos = (int64_t)s->np[s->np[s->np_at[k]].group].first - 1;
+            m->compound = s->np[s->np_at[k]].group;
+            pos = (int64_t)s->np[m->compound].first - 1;
             continue;
         }
         if (el->type == PE_ANY) {
@@ -1196,7 +1199,7 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
             return 0;
         }
     }
-    match m = {NULL, -1, -1, -1, h + 1, UINT32_MAX};
+    match m = {NULL, -1, -1, -1, -1, h + 1, UINT32_MAX};
     int found = 0;
     if (s->doc->flags & AC_CODE_LITERAL) {
         /* The community's coders read the verb's object first: of the
@@ -1337,6 +1340,12 @@ static int code_head(sent *s, uint32_t h, int *say_heads, uint32_t *nsay)
                 tgt = -1;
                 break;
             }
+    /* ... and so does one a % before the verb matched ("% *": "Fornost and
+     * Gondor welcomed"). */
+    if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && m.compound >= 0 && m.source < 0 && !m.p->has_target) {
+        src = m.compound;
+        tgt = -1;
+    }
     if (g.passive && !noun && !m.p->has_source) {   /* a $ slot spells the roles out */
         /* The subject is the target; "by X" after the verb is the source. */
         int by = -1;

@@ -403,6 +403,8 @@ static void convention_rules(void **state)
         "- * APPLY_{ GENEVA | INTERNATIONAL } CONVENTIONS [151]\n" /* '_' joins the group */
         "- STATED_{ NEVER | DON'T } * [112]\n" /* don't: do + n't, as the text reads */
         "- * RESOLUTION_ [102]\n"             /* exact: not "resolutions" */
+        "HUG [---]\n"
+        "- % * [044:045]\n"                   /* the compound acts among its members */
         "BOYCOTT [191]\n"
         "- NOTED_WOULD NOW * [173]\n"         /* noted: exact before '_' */
         "- NOTED WOULD * [174]\n";            /* noted: a stem */
@@ -465,6 +467,9 @@ static void convention_rules(void **state)
 
     assert_string_equal(code_tabari(d, "Arnor regretted the resolution on Rohan."), "ARN ROH 102;");
     assert_string_equal(code_tabari(d, "Arnor regretted the resolutions on Rohan."), "ARN ROH 111;");
+
+    assert_string_equal(code_tabari(d, "Arnor and Rohan hugged in Gondor."),
+                        "ARN ROH 044;ROH ARN 045;ROH ARN 044;ARN ROH 045;");
 
     /* TABARI reads negation only where a pattern spells it out */
     assert_string_equal(code_tabari(d, "Arnor did not praise Rohan."), "ARN ROH 051;");
