@@ -121,6 +121,9 @@ void ac_code_mark_comma_clauses(const sent *s, uint8_t *aside)
             uint32_t from = open < 0 ? 0 : (uint32_t)open + 1, words = 0;
             for (uint32_t k = from; k < i; k++)
                 words += (s->t[k].flags & TK_WORD) != 0;
+            /* TABARI counts a final clause's closing mark as a word (a
+             * ten-word clause before the period is kept with EMAX 10). */
+            words += end && i < s->n && (s->doc->flags & AC_CODE_FIRST_ACTOR);
             if (words >= l[0] && words <= l[1])
                 for (uint32_t k = from; k < i; k++)
                     aside[k] = 1;

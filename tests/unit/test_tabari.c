@@ -505,6 +505,11 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Arnor met envoys on Monday, then praised Rohan warmly."), "");
     assert_string_equal(code_tabari(d, "Arnor met envoys on Monday, then praised Rohan warmly"),
                         "ARN ROH 051;");
+    /* the closing mark counts as a word of a final clause: ten words and
+     * the period are over the most of 10 */
+    assert_string_equal(code_tabari(d, "Arnor met envoys, then praised Rohan in a long speech on Monday night."),
+                        "ARN ROH 051;");
+    assert_string_equal(code_tabari(d, "Arnor met envoys, then praised Rohan in a speech on Monday night."), "");
     ac_dict_free(d);
 }
 
