@@ -105,8 +105,10 @@ static ac_dict *build(const dict_text *t, size_t n, diags *dg)
     return d;
 }
 
-/* Codes text for a story dated `date`; returns "SRC TGT CODE;..." */
-static const char *code(const ac_dict *d, const char *date, const char *text)
+/* Codes text for a story dated `date` with options co (NULL: accord's
+ * convention); returns "SRC TGT CODE;..." */
+static const char *code_with(const ac_dict *d, const char *date, const char *text,
+                             const ac_code_options *co)
 {
     static char out[2048];
     ac_story st;
@@ -119,7 +121,7 @@ static const char *code(const ac_dict *d, const char *date, const char *text)
     st.origin = "test";
     ac_doc *doc = NULL;
     ac_error err;
-    assert_int_equal(ac_code(d, &st, NULL, &doc, &err), AC_OK);
+    assert_int_equal(ac_code(d, &st, co, &doc, &err), AC_OK);
     out[0] = '\0';
     for (size_t i = 0; i < ac_doc_event_count(doc); i++) {
         const ac_event *e = ac_doc_event(doc, i);
@@ -131,34 +133,19 @@ static const char *code(const ac_dict *d, const char *date, const char *text)
     return out;
 }
 
+static const char *code(const ac_dict *d, const char *date, const char *text)
+{
+    return code_with(d, date, text, NULL);
+}
+
 /* The same under TABARI's convention, as `accord validate` runs a TABARI
  * suite: first-actor roles, code by clause, comma clauses of 3 to 10 words
  * set aside (TABARI's defaults: MIN 2, MAX 10, EMIN 2, EMAX 10). */
 static const char *code_tabari(const ac_dict *d, const char *text)
 {
-    static char out[2048];
-    ac_story st;
-    memset(&st, 0, sizeof st);
-    st.id = "t";
-    st.date = "2000-01-01";
-    st.title = st.url = st.source = "";
-    st.text = text;
-    st.text_len = strlen(text);
-    st.origin = "test";
-    ac_code_options co = {.flags = AC_CODE_LITERAL | AC_CODE_FIRST_ACTOR | AC_CODE_BY_CLAUSE,
-                          .comma = {3, 10, 0, 0, 3, 10}};
-    ac_doc *doc = NULL;
-    ac_error err;
-    assert_int_equal(ac_code(d, &st, &co, &doc, &err), AC_OK);
-    out[0] = '\0';
-    for (size_t i = 0; i < ac_doc_event_count(doc); i++) {
-        const ac_event *e = ac_doc_event(doc, i);
-        size_t l = strlen(out);
-        snprintf(out + l, sizeof out - l, "%s %s %s;", e->source ? e->source : "-",
-                 e->target ? e->target : "-", e->code);
-    }
-    ac_doc_free(doc);
-    return out;
+    static const ac_code_options co = {.flags = AC_CODE_LITERAL | AC_CODE_FIRST_ACTOR | AC_CODE_BY_CLAUSE,
+                                       .comma = {3, 10, 0, 0, 3, 10}};
+    return code_with(d, "2000-01-01", text, &co);
 }
 
 /* Fictional actors and agents shared by the tests (line numbers matter). */
