@@ -74,6 +74,24 @@ void ac_code_match_stem(sent *s, uint32_t i)
         t->flags |= TK_STEM_ING;
 }
 
+/* Is token k one of TABARI's <NOUN> (AK_NOUN) or <ADJECTIVE> words, or
+ * neither (0)? One-word entries, any case. */
+static int common_word(const sent *s, int64_t k)
+{
+    if (k < 0 || (uint32_t)k >= s->n || !s->t[k].word)
+        return 0;
+    const ac_dict *d = s->d;
+    uint32_t node = ac_dict_edge(d, 0, s->t[k].word);
+    if (node == AC_MAP_NONE)
+        return 0;
+    for (uint32_t ti = d->node_terms[node]; ti != AC_MAP_NONE; ti = d->terms[ti].next) {
+        uint8_t kind = d->entries[d->terms[ti].entry].kind;
+        if (kind == AK_NOUN || kind == AK_ADJECTIVE)
+            return kind;
+    }
+    return 0;
+}
+
 /* Does a new clause start at token i: a conjunction ("and", "but", "or")
  * that does not join two actors of one compound? */
 int ac_code_clause_break(const sent *s, uint32_t i)
@@ -92,6 +110,19 @@ int ac_code_clause_break(const sent *s, uint32_t i)
     if (a >= 0 && b < s->n && s->np_at[a] >= 0 && s->np_at[b] >= 0 &&
         s->np[s->np_at[a]].group == s->np[s->np_at[b]].group)
         return 0;
+    /* TABARI's compound noun and adjective phrases (manual 7.5.1):
+     * <noun> and <adjective>* <noun> ("sheep and lazy goats"), <adjective>
+     * and <adjective> ("black and white"). */
+    if (s->doc->flags & AC_CODE_FIRST_ACTOR) {
+        int left = common_word(s, a);
+        uint32_t r = i + 1;
+        if (left == AK_ADJECTIVE && common_word(s, r) == AK_ADJECTIVE)
+            return 0;
+        while (r < s->n && common_word(s, r) == AK_ADJECTIVE)
+            r++;
+        if (left == AK_NOUN && common_word(s, r) == AK_NOUN)
+            return 0;
+    }
     return 1;
 }
 

@@ -1138,6 +1138,8 @@ const char *ac_kind_name(ac_kind k)
     case AK_THEME: return "theme";
     case AK_THEME_TABLE: return "theme-table";
     case AK_TONE: return "tone";
+    case AK_NOUN: return "noun";
+    case AK_ADJECTIVE: return "adjective";
     default: return "none";
     }
 }

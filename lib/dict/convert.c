@@ -249,6 +249,8 @@ static const char *kind_word(int kind)
     case BK_AGENT: return "agent";
     case BK_DISCARD: return "discard";
     case BK_DISCARD_STORY: return "discard-story";
+    case BK_NOUN: return "noun";
+    case BK_ADJECTIVE: return "adjective";
     case BK_ISSUE: return "issue";
     case BK_ISSUE_IGNORE: return "issue-ignore";
     case BK_THEME: return "theme";
@@ -288,7 +290,8 @@ static void write_actor(wr *w, const bactor *a)
         write_theme_row(w, a);
         return;
     }
-    int codeless = a->kind == BK_DISCARD || a->kind == BK_DISCARD_STORY || a->kind == BK_ISSUE_IGNORE;
+    int codeless = a->kind == BK_DISCARD || a->kind == BK_DISCARD_STORY || a->kind == BK_ISSUE_IGNORE ||
+                   a->kind == BK_NOUN || a->kind == BK_ADJECTIVE;
     size_t good = 0;
     for (size_t k = 0; k < a->nnames; k++)
         if (writable(a->names[k], "|=#") && a->names[k][0] != '@')

@@ -43,7 +43,12 @@ typedef enum ac_kind {
     AK_THEME_TABLE,        /* a row of the theme table: name = description,
                               codes[0] the theme, codes[1..] its GKG themes;
                               not in the name trie */
-    AK_TONE                /* a sentiment word or phrase: code POS or NEG */
+    AK_TONE,               /* a sentiment word or phrase: code POS or NEG */
+    /* Common words the community's TABARI dictionaries list (<NOUN>,
+     * <ADJECTIVE>): never actors; "and" between them joins a compound
+     * phrase instead of starting a clause (TABARI manual 7.5.1). */
+    AK_NOUN,
+    AK_ADJECTIVE
 } ac_kind;
 
 const char *ac_kind_name(ac_kind k);

@@ -29,6 +29,7 @@ static const struct {
     {"set", BK_SET}, {"discard", BK_DISCARD}, {"discard-story", BK_DISCARD_STORY},
     {"issue", BK_ISSUE}, {"issue-ignore", BK_ISSUE_IGNORE},
     {"theme", BK_THEME}, {"theme-table", BK_THEME_TABLE}, {"tone", BK_TONE},
+    {"noun", BK_NOUN}, {"adjective", BK_ADJECTIVE},
 };
 
 /* The state a file's directives set for the entries that follow. */
@@ -167,7 +168,8 @@ static void parse_actor(ac_dict_builder *b, const ldstate *ls, const char *file,
 {
     int kind = ls->kind;
     /* Discard phrases have no code. */
-    int codeless = kind == BK_DISCARD || kind == BK_DISCARD_STORY || kind == BK_ISSUE_IGNORE;
+    int codeless = kind == BK_DISCARD || kind == BK_DISCARD_STORY || kind == BK_ISSUE_IGNORE ||
+                   kind == BK_NOUN || kind == BK_ADJECTIVE;
     const char *eq = codeless ? e : memchr(s, '=', (size_t)(e - s));
     if (!eq) {
         bad(b, file, line, "missing '=': expected NAME | NAME = CODE%s", "");

@@ -1930,6 +1930,11 @@ static void close_actor(astate *a)
         goto drop;
     e->kind = discard && n == 0 ? BK_DISCARD : actor_kind(cc, n);
     e->caps = CAPS_FIRST;
+    /* <NOUN> and <ADJECTIVE> words without a code: common words, any case. */
+    if (a->section != SECT_ACTORS && n == 0 && !discard) {
+        e->kind = a->section == SECT_NOUNS ? BK_NOUN : BK_ADJECTIVE;
+        e->caps = CAPS_NONE;
+    }
     e->names = a->names;
     e->nnames = a->nnames;
     e->codes = cc;

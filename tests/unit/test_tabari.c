@@ -351,6 +351,15 @@ static void convention_rules(void **state)
 {
     (void)state;
     static const char A[] =
+        "<NOUN>\n"
+        "SHEEP\n"
+        "GOATS\n"
+        "</NOUN>\n"
+        "<ADJECTIVE>\n"
+        "LAZY\n"
+        "BLACK\n"
+        "WHITE\n"
+        "</ADJECTIVE>\n"
         "ARNOR [ARN]\n"
         "GONDOR [GON]\n"
         "ROHAN [ROH]\n"
@@ -442,6 +451,14 @@ static void convention_rules(void **state)
      * in a gap do not count as words */
     assert_string_equal(code_tabari(d, "Arnor warned Al Gore."), "ARN AGR 160;");
     assert_string_equal(code_tabari(d, "Arnor warned Al \"The Weasel\" Gore."), "ARN TEN 160;");
+
+    /* TABARI's compound nouns and adjectives: their "and" starts no clause */
+    assert_string_equal(code_tabari(d, "Arnor's sheep and lazy goats of Gondor warned Rohan."),
+                        "ARN ROH 160;");
+    assert_string_equal(code_tabari(d, "Arnor's black and white goats of Gondor warned Rohan."),
+                        "ARN ROH 160;");
+    assert_string_equal(code_tabari(d, "Arnor's sheep and the goats of Gondor warned Rohan."),
+                        "GON ROH 160;");
 
     /* two named actors stay apart across "of the"; ^ skips the first */
     assert_string_equal(code_tabari(d, "Ithilen warned at the North Yemen of the Prince of Dol Amroth."),
