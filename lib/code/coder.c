@@ -423,6 +423,12 @@ static void build_compounds(sent *s)
 {
     for (uint32_t a = 0; a + 1 < s->nnp; a++) {
         ac_np *x = &s->np[a], *y = &s->np[a + 1];
+        /* TABARI: "Arnor's Elrond" is two actors of one compound. */
+        if ((s->doc->flags & AC_CODE_FIRST_ACTOR) && x->code && y->code && y->first == x->end + 1 &&
+            (s->t[x->end].flags & TK_POSS) && x->kind != AK_AGREEMENT && y->kind != AK_AGREEMENT) {
+            y->group = x->group;
+            continue;
+        }
         uint32_t k = x->end;
         int commas = 0, ands = 0, other = 0, adj = 0;
         while (k < y->first) {

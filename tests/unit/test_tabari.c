@@ -460,6 +460,10 @@ static void convention_rules(void **state)
     assert_string_equal(code_tabari(d, "Arnor's sheep and the goats of Gondor warned Rohan."),
                         "GON ROH 160;");
 
+    /* "Arnor's Gondor": two actors of one compound */
+    assert_string_equal(code_tabari(d, "Rohan praised Ithilen and Arnor's Gondor."),
+                        "ROH ITH 051;ROH ARN 051;ROH GON 051;");
+
     /* two named actors stay apart across "of the"; ^ skips the first */
     assert_string_equal(code_tabari(d, "Ithilen warned at the North Yemen of the Prince of Dol Amroth."),
                         "ITH DOL 162;");
