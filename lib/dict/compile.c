@@ -1206,6 +1206,15 @@ ac_status ac_dict_build(ac_dict_builder *b, ac_dict **out, ac_error *err)
     for (size_t i = 0; i < AC_ENGLISH_COUNT; i++) {
         const ac_english_word *e = &AC_ENGLISH[i];
         uint32_t id = word_add(&c, e->word, strlen(e->word), 0, e->flags | WF_LOCKED);
+        /* A listed plural ("efforts") has its listed singular as base, so a
+         * pattern's "effort" matches it as any noun's plural. */
+        size_t wl = strlen(e->word);
+        uint32_t sing = !e->inflect && wl > 3 && e->word[wl - 1] == 's' ? word_find(&c, e->word, wl - 1) : 0;
+        if (sing && sing != id) {
+            ac_word *pw = ac_vec_at(&c.words, id);
+            if (pw->base == id)
+                pw->base = ((ac_word *)c.words.data)[sing].base;
+        }
         if (e->inflect) {
             inflect(&c, e->word, id, e->flags);
             /* Irregular forms of the word get its flags too. */
