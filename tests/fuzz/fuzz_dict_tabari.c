@@ -5,7 +5,8 @@
  * .agents, .options); the other bytes are the file. A small fixed .actors
  * text is added first, so verb patterns have actors to code with. Bad
  * lines must only warn, and every warning must be counted in lines_bad.
- * The dictionary is built, a fixed story coded with it, and all freed.
+ * The dictionary is built, a fixed story coded with it in accord's and in
+ * TABARI's convention, and all freed.
  */
 #include "accord.h"
 
@@ -28,7 +29,9 @@ static const char ACTORS[] =
 
 static const char SENTENCES[] =
     "Arnor praised Gondor on Monday. Rohan's minister will visit Minas Tirith, officials said. "
-    "The Gondor envoy did not sign a peace treaty with Arnor.";
+    "The Gondor envoy did not sign a peace treaty with Arnor. "
+    "Arnor and Rohan urged Gondor to wait and then they asked him, as it said on Monday, "
+    "to help Minas_Tirith's \"grey\" envoys of the Rohan army; it didn't.";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -70,13 +73,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s.origin = "fuzz";
     s.text = SENTENCES;
     s.text_len = sizeof SENTENCES - 1;
-    ac_doc *doc = NULL;
-    if (ac_code(d, &s, NULL, &doc, &err) == AC_OK) {
-        for (size_t i = 0; i < ac_doc_event_count(doc); i++)
-            if (!ac_cameo_lookup(d, ac_doc_event(doc, i)->code))
-                abort();
+    /* accord's convention, then TABARI's (as `accord validate` codes a
+     * TABARI suite): every event's code is in the table. */
+    static const ac_code_options TABARI = {
+        .flags = AC_CODE_LITERAL | AC_CODE_FIRST_ACTOR | AC_CODE_BY_CLAUSE,
+        .comma = {3, 10, 0, 0, 3, 10}};
+    const ac_code_options *opts[2] = {NULL, &TABARI};
+    for (int k = 0; k < 2; k++) {
+        ac_doc *doc = NULL;
+        if (ac_code(d, &s, opts[k], &doc, &err) == AC_OK) {
+            for (size_t i = 0; i < ac_doc_event_count(doc); i++)
+                if (!ac_cameo_lookup(d, ac_doc_event(doc, i)->code))
+                    abort();
+        }
+        ac_doc_free(doc);
     }
-    ac_doc_free(doc);
     ac_dict_free(d);
     return 0;
 }
