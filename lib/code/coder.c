@@ -649,6 +649,8 @@ static int try_pattern(const sent *s, const ac_pattern *p, uint32_t h, int say, 
 {
     if (p->head_form && s->t[h].word != p->head_form)
         return 0;
+    if (p->need & ~s->sig)
+        return 0;                   /* a word the pattern needs is not in the sentence */
     m->p = p;
     m->target = -1;
     m->source = -1;
@@ -1535,6 +1537,7 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     s.aside = NULL;
     s.clause = NULL;
     s.stop = NULL;
+    s.sig = ~(uint64_t)0;
     s.last_subject = -1;
     s.subordinate = 0;
     const ac_dict *d = s.d;
@@ -1615,9 +1618,14 @@ ac_status ac_code_sentence(ac_doc *doc, size_t si, ac_stage stop_after)
     if (!stop)
         return AC_ENOMEM;
     stop[s.n] = s.n;
-    for (uint32_t k = s.n; k-- > 0;)
+    uint64_t sig = 0;
+    for (uint32_t k = s.n; k-- > 0;) {
         stop[k] = is_boundary(&s, k) || (s.np_at[k] >= 0 && s.np[s.np_at[k]].code) ? k : stop[k + 1];
+        if (s.t[k].word)
+            sig |= 1ull << (base_of(&s, k) & 63);
+    }
     s.stop = stop;
+    s.sig = sig;
     uint8_t *aside = NULL;
     if (doc->flags & AC_CODE_LITERAL) {
         aside = ac_arena_calloc(&doc->arena, s.n + 1, 1);

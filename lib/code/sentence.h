@@ -31,6 +31,8 @@ typedef struct sent {
     size_t first_event;    /* the doc's first event from this sentence */
     const uint8_t *aside;  /* tokens of comma clauses set aside, or NULL */
     const uint16_t *clause;/* clause index of each token (AC_CODE_BY_CLAUSE), or NULL */
+    uint64_t sig;          /* bit (base % 64) of every word of the sentence
+                              (all bits until the heads are coded) */
     const uint32_t *stop;  /* token -> the first token at or after it where a
                               pattern's words stop being read (a clause word,
                               ';', ':', a bracket, a coded actor); s->n when

@@ -678,6 +678,11 @@ static void compile_patterns(cc *c)
             if (p.elems[k].type == PE_SOURCE)
                 pt->has_source = 1;
         }
+        for (int k = 0; k < p.nelem; k++) {
+            const ac_elem *el = &p.elems[k];
+            if (k != p.head && el->type == PE_WORD && el->nalt == 1 && !el->stems && !el->forms)
+                pt->need |= 1ull << (el->alts[0] & 63);
+        }
         pt->weight = bp->by_length == 2 ? 0 : bp->by_length ? (uint16_t)(pattern_length(d, &p) + 1)
                                                              : (uint16_t)p.nelem;
         pt->seq = (uint32_t)i;

@@ -160,6 +160,9 @@ typedef struct ac_pattern {
     uint8_t subordinate;   /* coded only when the sentence has no other event */
     uint16_t weight;       /* number of elements: more specific wins */
     uint32_t seq;          /* load order: earlier wins ties */
+    uint64_t need;         /* bit (base % 64) of each word the pattern
+                              requires (one-word, no stem, no form): a
+                              sentence whose words lack one cannot match */
 } ac_pattern;
 
 typedef struct ac_phrase {

@@ -84,6 +84,7 @@ typedef struct {
     uint8_t j, k, n;
     uint16_t l;
     uint32_t m;
+    uint64_t o;
 } mirror_pattern;
 typedef struct { uint16_t a; const uint32_t *b; } mirror_phrase;
 typedef struct { const char *a; uint32_t b; const void *c; } mirror_set;
@@ -147,7 +148,7 @@ uint64_t ac_dict_image_layout(void)
         F(ac_pattern, where), F(ac_pattern, head), F(ac_pattern, npre), F(ac_pattern, npost),
         F(ac_pattern, pre), F(ac_pattern, post), F(ac_pattern, has_target),
         F(ac_pattern, has_source), F(ac_pattern, subordinate), F(ac_pattern, head_form),
-        F(ac_pattern, weight), F(ac_pattern, seq),
+        F(ac_pattern, weight), F(ac_pattern, seq), F(ac_pattern, need),
         sizeof(ac_phrase), F(ac_phrase, n), F(ac_phrase, bases),
         sizeof(ac_set), F(ac_set, name), F(ac_set, n), F(ac_set, phrases),
         sizeof(ac_cameo_info), F(ac_cameo_info, code), F(ac_cameo_info, name),
@@ -401,6 +402,7 @@ static void wpatterns(writer *w, const ac_dict *d)
         x->subordinate = p->subordinate;
         x->weight = p->weight;
         x->seq = p->seq;
+        x->need = p->need;
     }
     for (uint32_t i = 0; i < d->nsets; i++) {
         const ac_set *s = &d->sets[i];
