@@ -41,7 +41,7 @@ static ac_status kraw(ac_buf *b, const char *key, const char *v)
     memcpy(buf + n, v, vl);
     n += vl;
     buf[n++] = '"';
-    return ac_buf_append(b, buf, n);
+    return ac_buf_add(b, buf, n);
 }
 
 /* ,"key":"value" (first: no comma). */
@@ -57,7 +57,7 @@ static ac_status kv(ac_buf *b, const char *key, const char *v, int first)
     n += kl;
     head[n++] = '"';
     head[n++] = ':';
-    TRY(ac_buf_append(b, head, n));
+    TRY(ac_buf_add(b, head, n));
     return str(b, v);
 }
 
@@ -70,7 +70,7 @@ static ac_status put_u(ac_buf *b, uint64_t v)
         tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    return ac_buf_append(b, tmp + sizeof tmp - n, (size_t)n);
+    return ac_buf_add(b, tmp + sizeof tmp - n, (size_t)n);
 }
 
 static ac_status sentence_text(ac_buf *b, const ac_doc *doc, uint32_t sid)
@@ -219,8 +219,8 @@ static ac_status themes(ac_buf *b, const ac_annotation *a)
         TRY(ac_buf_puts(b, ",\"gkg\":["));
         for (uint32_t k = 1; k < en->ncodes; k++) {
             const char *g = en->codes[k].code;
-            TRY(ac_buf_append(b, k > 1 ? ",\"" : "\"", k > 1 ? 2 : 1));
-            TRY(ac_buf_append(b, g, strlen(g)));
+            TRY(ac_buf_add(b, k > 1 ? ",\"" : "\"", k > 1 ? 2 : 1));
+            TRY(ac_buf_add(b, g, strlen(g)));
             TRY(ac_buf_putc(b, '"'));
         }
         TRY(ac_buf_puts(b, "],\"count\":"));

@@ -16,7 +16,7 @@ ac_status ac_json_escape(ac_buf *out, const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        st = ac_buf_append(out, s + run, i - run);
+        st = ac_buf_add(out, s + run, i - run);
         run = i + 1;
         char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
         switch (c) {
@@ -30,10 +30,10 @@ ac_status ac_json_escape(ac_buf *out, const char *s, size_t n)
             esc[4] = hex[c >> 4]; esc[5] = hex[c & 15];
         }
         if (st == AC_OK)
-            st = ac_buf_append(out, esc, esc[1] == 'u' ? 6 : 2);
+            st = ac_buf_add(out, esc, esc[1] == 'u' ? 6 : 2);
     }
     if (st == AC_OK)
-        st = ac_buf_append(out, s + run, n - run);
+        st = ac_buf_add(out, s + run, n - run);
     if (st == AC_OK)
         st = ac_buf_putc(out, '"');
     return st;
@@ -42,9 +42,9 @@ ac_status ac_json_escape(ac_buf *out, const char *s, size_t n)
 /* ,"key": */
 static ac_status jkey(ac_buf *b, const char *key)
 {
-    ac_status st = ac_buf_append(b, ",\"", 2);
+    ac_status st = ac_buf_add(b, ",\"", 2);
     st = st ?: ac_buf_puts(b, key);
-    return st ?: ac_buf_append(b, "\":", 2);
+    return st ?: ac_buf_add(b, "\":", 2);
 }
 
 static ac_status jstr(ac_buf *b, const char *key, const char *v)
