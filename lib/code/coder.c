@@ -88,7 +88,9 @@ static int gap_word_ok(const sent *s, uint32_t k)
         return 1;
     const ac_word *w = &s->d->words[t->word];
     uint32_t f = w->flags | s->d->words[w->base].flags;
-    return !(f & (WF_AND | WF_SUBORD | WF_PRON | WF_BE | WF_HAVE | WF_HEAD | WF_SAY));
+    /* A part of a hyphenated word ("state-run") is no verb or clause word. */
+    return (t->flags & TK_HYPHENED) ||
+           !(f & (WF_AND | WF_SUBORD | WF_PRON | WF_BE | WF_HAVE | WF_HEAD | WF_SAY));
 }
 
 /* Walks the name trie from node, token j on; the longest name found so far

@@ -48,7 +48,8 @@ ac_status ac_code(const ac_dict *d, const ac_story *story, const ac_code_options
                                   &doc->text_len);
     if (!doc->text)
         goto fail;
-    doc->toks = ac_text_tokenize(&doc->arena, doc->text, doc->text_len, &doc->ntok);
+    doc->toks = ac_text_tokenize_opts(&doc->arena, doc->text, doc->text_len, &doc->ntok,
+                                      (doc->flags & AC_CODE_FIRST_ACTOR) ? AC_TOK_HYPHEN_BLANK : 0);
     if (!doc->toks)
         goto fail;
     if (stop >= AC_STAGE_SPLIT) {

@@ -381,9 +381,10 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
     const char *p = s;
     while (p < e) {
         int under = 0, blank = 0;
-        while (p < e && (*p == ' ' || *p == '\t' || *p == '_')) {
-            under |= *p == '_';
-            blank |= *p != '_';
+        /* TABARI reads a hyphen in a dictionary as '_' (manual 5.2). */
+        while (p < e && (*p == ' ' || *p == '\t' || *p == '_' || *p == '-')) {
+            under |= *p == '_' || *p == '-';
+            blank |= *p == ' ' || *p == '\t';
             p++;
         }
         if (p == e)
@@ -393,8 +394,8 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
         if (*p == '{' || *p == '|' || *p == '}') {
             p++;
         } else {
-            while (p < e && *p != ' ' && *p != '\t' && *p != '_' && *p != '{' && *p != '|' &&
-                   *p != '}')
+            while (p < e && *p != ' ' && *p != '\t' && *p != '_' && *p != '-' && *p != '{' &&
+                   *p != '|' && *p != '}')
                 p++;
         }
         if (n == max) {
@@ -490,7 +491,7 @@ static int tokenize(const char *s, const char *e, tok *out, int max, char *norm,
                 return -1;
             }
             d[l++] = '=';
-        } else if ((type == T_WORD || type == T_MARKED) && (tilde || !(p < e && *p == '_')) &&
+        } else if ((type == T_WORD || type == T_MARKED) && (tilde || !(p < e && (*p == '_' || *p == '-'))) &&
                    is_stem_word(d, l)) {
             /* "REAL~_PLEASANT": '~' keeps a root a stem before '_' (really). */
             if (used + l + 2 > normcap) {
@@ -1431,8 +1432,10 @@ static int make_name(const char *s, const char *e, int lower, int gaps, char *ou
     const char *p = s;
     while (p < e) {
         int blank = 0;
-        while (p < e && (*p == ' ' || *p == '\t' || *p == '_'))
-            blank |= *p++ != '_';
+        while (p < e && (*p == ' ' || *p == '\t' || *p == '_' || *p == '-')) {
+            blank |= *p == ' ' || *p == '\t';
+            p++;
+        }
         if (gaps && blank && n && p < e) {
             if (n + 3 > cap)
                 return -1;
@@ -1440,7 +1443,7 @@ static int make_name(const char *s, const char *e, int lower, int gaps, char *ou
             n += 2;
         }
         const char *w = p;
-        while (p < e && *p != ' ' && *p != '\t' && *p != '_')
+        while (p < e && *p != ' ' && *p != '\t' && *p != '_' && *p != '-')
             p++;
         const char *we = p;
         int strict = 0;
@@ -1461,7 +1464,7 @@ static int make_name(const char *s, const char *e, int lower, int gaps, char *ou
             out[n++] = to_lower(*q);
         }
         /* A word without a final '_' is a stem (see tokenize). */
-        int stem = !(p < e && *p == '_') && !strict && is_stem_word(out + start, n - start);
+        int stem = !(p < e && (*p == '_' || *p == '-')) && !strict && is_stem_word(out + start, n - start);
         /* A leading "the" stays lower case too ("the Shire"). */
         int lead_the = start == 0 && n == 3 && !memcmp(out, "the", 3) && p < e;
         if (!(lower || lead_the || (start > 0 && function_word(out + start, n - start)))) {

@@ -27,8 +27,10 @@ enum {
     TK_TITLE  = 1u << 10,  /* an abbreviation that never ends a sentence (Mr., Gen., J.) */
     TK_STEM_ED  = 1u << 11,/* set by the matcher: a stem matched a word in -ed */
     TK_STEM_ING = 1u << 12,/* ... a word in -ing */
-    TK_STEMMED  = 1u << 13 /* set by the matcher: the word is a stem's ("notedown"
+    TK_STEMMED  = 1u << 13,/* set by the matcher: the word is a stem's ("notedown"
                               for "noted~"), not the stem's own word */
+    TK_HYPHENED = 1u << 14 /* AC_TOK_HYPHEN_BLANK: a part of a hyphenated word
+                              ("state", "run" of "state-run") */
 };
 
 typedef struct ac_tok {
@@ -49,6 +51,14 @@ char *ac_text_normalize(ac_arena *a, const char *in, size_t n, size_t *out_len);
 /* Cuts text[0..n) into tokens. Returns the token array in the arena and the
  * count in *count; NULL on OOM. Hashes are filled, words are not. */
 ac_tok *ac_text_tokenize(ac_arena *a, const char *text, size_t n, size_t *count);
+
+/* Options of ac_text_tokenize_opts. */
+enum {
+    AC_TOK_HYPHEN_BLANK = 1u << 0  /* a hyphen between letters is a blank ("Al-Gore"
+                                      is two words), as TABARI reads text */
+};
+ac_tok *ac_text_tokenize_opts(ac_arena *a, const char *text, size_t n, size_t *count,
+                              unsigned opts);
 
 /* Folds bytes s[0..n) (lower case, accents removed) and hashes the result.
  * The same function hashes dictionary words and text tokens. */

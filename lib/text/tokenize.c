@@ -9,7 +9,8 @@
  *   - a period belongs to the word for acronyms (U.S., U.N.), single-letter
  *     initials (Donald J. Trump) and the abbreviations listed below;
  *   - numbers keep inner periods and commas between digits (3.5, 1,000);
- *   - an underscore is a blank (Dol_Amroth is two words);
+ *   - an underscore is a blank (Dol_Amroth is two words), and so is a
+ *     hyphen between letters with AC_TOK_HYPHEN_BLANK (TABARI's reading);
  *   - every other non-space character is a punctuation token of its own.
  */
 #include "text/text.h"
@@ -53,6 +54,11 @@ static int abbr_kind(const char *s, size_t n)
 }
 
 ac_tok *ac_text_tokenize(ac_arena *a, const char *text, size_t n, size_t *count)
+{
+    return ac_text_tokenize_opts(a, text, n, count, 0);
+}
+
+ac_tok *ac_text_tokenize_opts(ac_arena *a, const char *text, size_t n, size_t *count, unsigned opts)
 {
     const unsigned char *s = (const unsigned char *)text;
     /* At most one token per byte, plus one; allocate generously once. */
@@ -123,6 +129,8 @@ ac_tok *ac_text_tokenize(ac_arena *a, const char *text, size_t n, size_t *count)
                 while (j < n && is_wordc(s[j]))
                     j++;
                 if (j + 1 < n && s[j] == '-' && is_wordc(s[j + 1])) {
+                    if (opts & AC_TOK_HYPHEN_BLANK)
+                        break;
                     j += 1;
                     continue;
                 }
@@ -165,10 +173,14 @@ ac_tok *ac_text_tokenize(ac_arena *a, const char *text, size_t n, size_t *count)
                 }
             }
             flags |= TK_WORD;
-        } else if (c == '_') {
+        } else if (c == '_' || ((opts & AC_TOK_HYPHEN_BLANK) && c == '-' && i > 0 &&
+                                is_wordc(s[i - 1]) && i + 1 < n && is_wordc(s[i + 1]))) {
             /* An underscore separates words as a blank does: feeds and the
-             * community's test texts join names with it ("Dol_Amroth"). */
-            pending = flags;
+             * community's test texts join names with it ("Dol_Amroth");
+             * under AC_TOK_HYPHEN_BLANK so does a hyphen between letters. */
+            pending = flags | (c == '-' ? TK_HYPHENED : 0);
+            if (c == '-' && nt > 0)
+                toks[nt - 1].flags |= TK_HYPHENED;
             i++;
             continue;
         } else {

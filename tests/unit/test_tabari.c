@@ -367,6 +367,7 @@ static void convention_rules(void **state)
         "ITHILEN TELEVISION [ITHTV]\n"
         "ITHILEN [ITH]\n"
         "NORTH_YEMEN [YEMNO]\n"
+        "BARAD-DUR [MOR]\n"                   /* a hyphen is '_' */
         "AL_GORE [AGR]\n"
         "AL GORE [TEN]\n";                  /* the same words, apart */
     static const char V[] =
@@ -446,6 +447,11 @@ static void convention_rules(void **state)
 
     /* case: TABARI reads capitals, so a coded name matches in any case */
     assert_string_equal(code_tabari(d, "Rohan praised ithilen."), "ROH ITH 051;");
+
+    /* TABARI reads a hyphen in the text as a blank, in a dictionary as '_'; accord's
+     * convention keeps a hyphenated word whole, so the TABARI name does not match */
+    assert_string_equal(code_tabari(d, "Barad-dur warned the Al-Gore group."), "MOR AGR 160;");
+    assert_string_equal(code(d, "2000-01-01", "Barad-dur warned the Al-Gore group."), "");
 
     /* the adjacent name wins a tie with the gapped one; quotation marks
      * in a gap do not count as words */
