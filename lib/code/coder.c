@@ -4,14 +4,17 @@
  * The steps, for a sentence of tokens:
  *   1. words:    look every token up in the vocabulary (one hash probe);
  *   2. mentions: longest match of dictionary names in the name trie, with
- *                the capitalisation rule of docs/dictionaries.md;
+ *                the capitalisation rule of docs/dictionaries.md (a name
+ *                may hold gaps, " * ": match_walk);
  *   3. phrases:  merge adjacent mentions into actor phrases ("Kazakh
  *                President Kassym-Jomart Tokayev": country + agent + person)
  *                and resolve each to one code for the story's date;
  *   4. compounds: phrases joined by commas and "and" form a compound actor;
  *                an appositive ("Tokayev, Kazakhstan's president,") merges;
  *   5. heads:    every token whose base heads a pattern is tried, best
- *                pattern first; the first that matches fires;
+ *                pattern first; the first that matches fires (a pattern
+ *                needing a word the sentence lacks, by its signature, is
+ *                not tried);
  *   6. roles:    the source is the subject (verbs) or the possessor, "by"
  *                phrase or light verb's subject (event nouns); the target
  *                comes from the pattern's + slot; passives swap them;
@@ -26,7 +29,7 @@
  * and AC_CODE_FIRST_ACTOR; docs/dictionaries.md) nouns are not heads, moods
  * keep the pattern's code, short comma clauses are set aside
  * (mark_comma_clauses), each clause codes its first event and the actor
- * search is TABARI's (first_actor_roles).
+ * search is TABARI's (first_actor_roles, with its pronoun coreference).
  * Nothing here allocates outside the story's arena.
  */
 #include <assert.h>
